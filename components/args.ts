@@ -1,0 +1,106 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * The arguments of a {@link CloudfrontCollector}. Every one is optional: the
+ * defaults make a collector that current Snowplow trackers can send to.
+ *
+ * The arguments are plain values, not outputs, so that each is checked before
+ * any resource is created; the ones that may come from another resource say so.
+ */
+export interface CloudfrontCollectorArgs {
+    /**
+     * The paths, without a leading `/`, under which the pixel is served and
+     * trackers send events. Each is an S3 object key holding the pixel.
+     *
+     * Current trackers request `i`; trackers from before 2013 request
+     * `ice.png`; Snowplow's Iglu webhook requests
+     * `com.snowplowanalytics.iglu/v1`. A request for any other path is still
+     * logged, but answered with 403, which trackers count as a failure.
+     *
+     * @default ["i"]
+     */
+    pixelPaths?: string[];
+
+    /**
+     * The key prefix of the access log files in the log bucket, without a
+     * leading `/`. CloudFront puts it in front of each file name as given: end
+     * it with `/` to keep the logs in a folder of their own.
+     *
+     * @default "" (log files at the top of the bucket)
+     */
+    logPrefix?: string;
+
+    /**
+     * Whether CloudFront writes viewers' cookies into the access logs. The
+     * collector reads none, and cookies are personal data: leave this off
+     * unless your ETL needs them.
+     *
+     * @default false
+     */
+    includeCookies?: boolean;
+
+    /**
+     * The CloudFront price class: which edge locations serve the collector.
+     * One of `PriceClass_100` (North America, Europe, Israel),
+     * `PriceClass_200` (adds most of Asia, Africa and the Middle East) or
+     * `PriceClass_All`.
+     * See https://aws.amazon.com/cloudfront/pricing/.
+     *
+     * @default "PriceClass_100"
+     */
+    priceClass?: string;
+
+    /**
+     * What the distribution does with a request over plain HTTP: `allow-all`
+     * serves it, `https-only` refuses it with 403 (and logs it). A redirect to
+     * HTTPS is not offered: CloudFront would log the redirect and the request
+     * that follows it, and every event sent over HTTP would be counted twice.
+     *
+     * @default "allow-all"
+     */
+    viewerProtocolPolicy?: string;
+
+    /**
+     * A comment on the distribution, shown in the CloudFront console; at most
+     * 128 characters.
+     *
+     * @default "Snowplow collector <name>", with the component's name
+     */
+    comment?: string;
+
+    /**
+     * The ARN of an AWS WAF web ACL (scope `CLOUDFRONT`, so in us-east-1) to
+     * put in front of the collector, for example to drop bot traffic before it
+     * reaches the logs.
+     *
+     * @default no web ACL
+     */
+    webAclArn?: pulumi.Input<string>;
+
+    /**
+     * Whether the log bucket is kept when the collector is deleted (or the
+     * stack destroyed). It holds raw event data: Pulumi then forgets the
+     * bucket and its settings instead of deleting them.
+     *
+     * @default true
+     */
+    retainLogBucket?: boolean;
+
+    /**
+     * Whether deleting the log bucket also deletes the log files in it.
+     * Without this, S3 refuses to delete a bucket that holds objects. Only
+     * matters with `retainLogBucket: false`.
+     *
+     * @default false
+     */
+    forceDestroyLogBucket?: boolean;
+
+    /**
+     * Tags put on every child resource that takes tags (both buckets, the
+     * distribution). At most 50; keys of 1-128 characters not starting with
+     * `aws:`, values of at most 256 characters.
+     *
+     * @default no tags
+     */
+    tags?: { [key: string]: string };
+}

@@ -1,0 +1,57 @@
+import * as pulumi from "@pulumi/pulumi";
+import { CloudfrontCollectorArgs } from "./args";
+import { createDistribution } from "./distribution";
+import { createLogBucket } from "./log-bucket";
+import { allowDistributionToReadPixel, createPixelBucket } from "./pixel-bucket";
+import { urlPathOf } from "./s3-keys";
+import { resolveSettings } from "./settings";
+
+/**
+ * A Snowplow CloudFront collector: a private S3 bucket holding a 1x1 pixel, a
+ * CloudFront distribution that serves it, and a second bucket that receives
+ * CloudFront's access logs, the raw events that Snowplow's ETL reads.
+ *
+ * Every child is named from the collector's name, so one stack can hold several.
+ */
+export class CloudfrontCollector extends pulumi.ComponentResource {
+    /** The URL trackers send events to: `https://<domain>/<first pixel path>`. */
+    readonly collectorUrl: pulumi.Output<string>;
+    /** The distribution's domain name, `<id>.cloudfront.net`. */
+    readonly domainName: pulumi.Output<string>;
+    readonly distributionId: pulumi.Output<string>;
+    readonly distributionArn: pulumi.Output<string>;
+    readonly pixelBucketName: pulumi.Output<string>;
+    readonly logBucketName: pulumi.Output<string>;
+    /** Where the logs land, `s3://<log bucket>/<log prefix>`: what Snowplow's ETL is configured to read. */
+    readonly logUri: pulumi.Output<string>;
+
+    constructor(name: string, args?: CloudfrontCollectorArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Checked before the component registers, so bad input creates nothing.
+        const settings = resolveSettings(name, args);
+        super("cloudfront-collector:index:CloudfrontCollector", name, {}, opts);
+
+        const pixel = createPixelBucket(name, settings, this);
+        const logs = createLogBucket(name, settings, this);
+        const distribution = createDistribution(name, settings, pixel, logs, this);
+        // The policy names the distribution, so it can only follow it.
+        allowDistributionToReadPixel(name, pixel, distribution, this);
+
+        this.domainName = distribution.domainName;
+        this.collectorUrl = pulumi.interpolate`https://${distribution.domainName}/${urlPathOf(settings.pixelPaths[0])}`;
+        this.distributionId = distribution.id;
+        this.distributionArn = distribution.arn;
+        this.pixelBucketName = pixel.bucket.bucket;
+        this.logBucketName = logs.bucket.bucket;
+        this.logUri = pulumi.interpolate`s3://${logs.bucket.bucket}/${settings.logPrefix}`;
+
+        this.registerOutputs({
+            collectorUrl: this.collectorUrl,
+            domainName: this.domainName,
+            distributionId: this.distributionId,
+            distributionArn: this.distributionArn,
+            pixelBucketName: this.pixelBucketName,
+            logBucketName: this.logBucketName,
+            logUri: this.logUri,
+        });
+    }
+}

@@ -1,0 +1,158 @@
+import * as pulumi from "@pulumi/pulumi";
+import { CloudfrontCollectorArgs } from "./args";
+import { Problems, show } from "./problems";
+import { logPrefixProblem, pixelPathProblem } from "./s3-keys";
+import { checkTags } from "./tags";
+
+/** The price classes CloudFront offers. */
+export const PRICE_CLASSES = ["PriceClass_100", "PriceClass_200", "PriceClass_All"] as const;
+
+/**
+ * The viewer protocol policies the collector accepts. `redirect-to-https` is
+ * left out on purpose: it logs every plain-HTTP event twice.
+ */
+export const VIEWER_PROTOCOL_POLICIES = ["allow-all", "https-only"] as const;
+
+/** The longest comment CloudFront accepts on a distribution. */
+export const MAX_COMMENT_LENGTH = 128;
+
+// A WAFv2 web ACL usable by CloudFront has the CLOUDFRONT scope, which lives in
+// us-east-1 and shows as "global" in the ARN.
+const CLOUDFRONT_WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[^/]+\/[^/]+$/;
+
+/** A collector's arguments once checked, with every default filled in. */
+export interface CollectorSettings {
+    pixelPaths: string[];
+    logPrefix: string;
+    includeCookies: boolean;
+    priceClass: (typeof PRICE_CLASSES)[number];
+    viewerProtocolPolicy: (typeof VIEWER_PROTOCOL_POLICIES)[number];
+    comment: string;
+    webAclArn?: pulumi.Input<string>;
+    retainLogBucket: boolean;
+    forceDestroyLogBucket: boolean;
+    tags: Record<string, string>;
+}
+
+/**
+ * Checks every argument of the collector `name` and fills in the defaults.
+ * Throws a `CollectorArgumentsError` naming every wrong argument at once.
+ */
+export function resolveSettings(name: string, args: CloudfrontCollectorArgs | undefined): CollectorSettings {
+    const given: CloudfrontCollectorArgs = args ?? {};
+    const problems = new Problems();
+    if (typeof given !== "object" || Array.isArray(given)) {
+        problems.add("args", given, "an object of collector arguments");
+        problems.throwIfAny(name);
+    }
+
+    const settings: CollectorSettings = {
+        pixelPaths: checkPixelPaths(given.pixelPaths, problems),
+        logPrefix: checkLogPrefix(given.logPrefix, problems),
+        includeCookies: checkBoolean("includeCookies", given.includeCookies, false, problems),
+        priceClass: checkOneOf("priceClass", given.priceClass, PRICE_CLASSES, "PriceClass_100", problems),
+        viewerProtocolPolicy: checkViewerProtocolPolicy(given.viewerProtocolPolicy, problems),
+        comment: checkComment(given.comment, `Snowplow collector ${name}`, problems),
+        webAclArn: checkWebAclArn(given.webAclArn, problems),
+        retainLogBucket: checkBoolean("retainLogBucket", given.retainLogBucket, true, problems),
+        forceDestroyLogBucket: checkBoolean("forceDestroyLogBucket", given.forceDestroyLogBucket, false, problems),
+        tags: checkTags(given.tags, problems),
+    };
+
+    problems.throwIfAny(name);
+    return settings;
+}
+
+function checkPixelPaths(paths: unknown, problems: Problems): string[] {
+    if (paths === undefined) return ["i"];
+    if (!Array.isArray(paths) || paths.length === 0) {
+        problems.add("pixelPaths", paths, 'a non-empty list of paths, such as ["i"]');
+        return [];
+    }
+    const seen = new Set<string>();
+    paths.forEach((path: unknown, index) => {
+        const argument = `pixelPaths[${index}]`;
+        if (typeof path !== "string") {
+            problems.add(argument, path, "a string");
+            return;
+        }
+        const problem = pixelPathProblem(path);
+        if (problem !== undefined) problems.add(argument, path, problem);
+        else if (seen.has(path)) problems.add(argument, path, "each path once: it is already in the list");
+        seen.add(path);
+    });
+    return [...paths];
+}
+
+function checkLogPrefix(prefix: unknown, problems: Problems): string {
+    if (prefix === undefined) return "";
+    if (typeof prefix !== "string") {
+        problems.add("logPrefix", prefix, 'a string, such as "cloudfront/"');
+        return "";
+    }
+    const problem = logPrefixProblem(prefix);
+    if (problem !== undefined) problems.add("logPrefix", prefix, problem);
+    return prefix;
+}
+
+function checkViewerProtocolPolicy(policy: unknown, problems: Problems): CollectorSettings["viewerProtocolPolicy"] {
+    if (policy === "redirect-to-https") {
+        problems.add(
+            "viewerProtocolPolicy",
+            policy,
+            `one of ${VIEWER_PROTOCOL_POLICIES.map(show).join(", ")}: a redirect would log every plain-HTTP event twice`,
+        );
+        return "allow-all";
+    }
+    return checkOneOf("viewerProtocolPolicy", policy, VIEWER_PROTOCOL_POLICIES, "allow-all", problems);
+}
+
+function checkComment(comment: unknown, fallback: string, problems: Problems): string {
+    if (comment === undefined) return fallback.slice(0, MAX_COMMENT_LENGTH);
+    if (typeof comment !== "string" || comment.length > MAX_COMMENT_LENGTH) {
+        problems.add("comment", comment, `a string of at most ${MAX_COMMENT_LENGTH} characters`);
+        return "";
+    }
+    return comment;
+}
+
+function checkWebAclArn(arn: unknown, problems: Problems): pulumi.Input<string> | undefined {
+    // An output (for example a web ACL created in the same program) is known
+    // only at deploy time; CloudFront checks it then.
+    if (arn === undefined || pulumi.Output.isInstance(arn) || arn instanceof Promise) {
+        return arn as pulumi.Input<string> | undefined;
+    }
+    if (typeof arn !== "string" || !CLOUDFRONT_WEB_ACL_ARN.test(arn)) {
+        problems.add(
+            "webAclArn",
+            arn,
+            "the ARN of a WAFv2 web ACL with scope CLOUDFRONT (arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<id>)",
+        );
+        return undefined;
+    }
+    return arn;
+}
+
+function checkBoolean(argument: string, value: unknown, fallback: boolean, problems: Problems): boolean {
+    if (value === undefined) return fallback;
+    if (typeof value !== "boolean") {
+        problems.add(argument, value, "true or false");
+        return fallback;
+    }
+    return value;
+}
+
+function checkOneOf<T extends string>(
+    argument: string,
+    value: unknown,
+    accepted: readonly T[],
+    fallback: T,
+    problems: Problems,
+): T {
+    if (value === undefined) return fallback;
+    if (!accepted.includes(value as T)) {
+        problems.add(argument, value, `one of ${accepted.map(show).join(", ")}`);
+        return fallback;
+    }
+    return value as T;
+}

@@ -1,0 +1,146 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Fabricator, fabricateInvoke, fabricateResource } from "./fabricate";
+
+/** The resource options the engine received with a registration. */
+export interface PlannedOptions {
+    /** URNs this resource waits for. */
+    dependsOn: string[];
+    retainOnDelete: boolean;
+    protect: boolean;
+    /** Earlier URNs or names this resource answers to. */
+    aliases: unknown[];
+}
+
+/** One resource as `pulumi up` would be asked to create it. */
+export interface PlannedResource {
+    urn: string;
+    type: string;
+    name: string;
+    /** The parent's URN; the stack's own resource has none. */
+    parent?: string;
+    custom: boolean;
+    inputs: Record<string, unknown>;
+    /** The inputs plus what AWS would compute (made up, see {@link Fabricator}). */
+    outputs: Record<string, unknown>;
+    options: PlannedOptions;
+}
+
+/** What an engine run recorded. */
+export interface MockEngine {
+    readonly resources: PlannedResource[];
+    readonly fabricator: Fabricator;
+    /** Forgets the resources recorded so far (the settings stay). */
+    reset(): void;
+}
+
+export interface EngineOptions {
+    project: string;
+    stack: string;
+    /** The stack's region, `aws:region`. */
+    region: string;
+}
+
+// Loaded lazily: these are the SDK's own modules behind `setMocks`.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const settings = (): { getMonitor(): unknown; waitForRPCs(): Promise<void> } =>
+    require("@pulumi/pulumi/runtime/settings");
+const rpc = (): { deserializeProperties(s: unknown): Record<string, unknown> } => require("@pulumi/pulumi/runtime/rpc");
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getObject(): unknown;
+    getDependenciesList(): string[];
+    getRetainondelete(): boolean | undefined;
+    getProtect(): boolean | undefined;
+    getAliasesList(): { toObject(): unknown }[];
+}
+interface RegisterResponse {
+    getObject(): unknown;
+}
+type Callback = (err: Error | null, resp?: RegisterResponse) => void;
+
+/**
+ * Starts Pulumi's mock engine (not a preview: every `apply` runs, on made-up
+ * values) and records every registration with its parent and options, which
+ * the SDK's mocks alone do not see. Like the real engine, it refuses a second
+ * resource with the same URN.
+ */
+export async function startMockEngine(options: EngineOptions): Promise<MockEngine> {
+    const fabricator = new Fabricator(options.region);
+    const resources: PlannedResource[] = [];
+
+    await pulumi.runtime.setMocks(
+        {
+            newResource: (args) => {
+                const urn = urnOf(options, args.type, args.name, pending.get(`${args.type}::${args.name}`));
+                const made = fabricateResource(fabricator, args.type, args.name, urn, args.inputs);
+                return { id: args.custom ? made.id : undefined, state: args.custom ? made.state : {} };
+            },
+            call: (args) => fabricateInvoke(fabricator, args.token, args.inputs),
+        },
+        options.project,
+        options.stack,
+        false,
+    );
+
+    // Parents of registrations in flight, so that newResource can compute the URN.
+    const pending = new Map<string, string>();
+    const monitor = settings().getMonitor() as {
+        registerResource(req: RegisterRequest, callback: Callback): Promise<void>;
+        newUrn(parent: string, type: string, name: string): string;
+    };
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = async (req, callback) => {
+        const parent = req.getParent() || undefined;
+        const urn = monitor.newUrn(req.getParent(), req.getType(), req.getName());
+        if (resources.some((r) => r.urn === urn)) {
+            callback(new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`));
+            return;
+        }
+        const record: PlannedResource = {
+            urn,
+            type: req.getType(),
+            name: req.getName(),
+            parent,
+            custom: req.getCustom(),
+            inputs: rpc().deserializeProperties(req.getObject()),
+            outputs: {},
+            options: {
+                dependsOn: req.getDependenciesList(),
+                retainOnDelete: req.getRetainondelete() ?? false,
+                protect: req.getProtect() ?? false,
+                aliases: req.getAliasesList().map((a) => a.toObject()),
+            },
+        };
+        resources.push(record);
+        pending.set(`${record.type}::${record.name}`, req.getParent());
+        await register(req, (err, resp) => {
+            const object = resp?.getObject();
+            if (object !== undefined) record.outputs = rpc().deserializeProperties(object);
+            callback(err, resp);
+        });
+    };
+
+    return {
+        resources,
+        fabricator,
+        reset: () => {
+            resources.length = 0;
+        },
+    };
+}
+
+function urnOf(options: EngineOptions, type: string, name: string, parent: string | undefined): string {
+    let qualified = type;
+    if (parent) qualified = `${parent.split("::")[2].split("$").pop()}$${type}`;
+    return `urn:pulumi:${options.stack}::${options.project}::${qualified}::${name}`;
+}
+
+/** Waits until every registration and `apply` started so far has finished. */
+export function settle(): Promise<void> {
+    return settings().waitForRPCs();
+}
