@@ -20,7 +20,7 @@ export interface PlannedResource {
     parent?: string;
     custom: boolean;
     inputs: Record<string, unknown>;
-    /** The inputs plus what AWS would compute (made up, see {@link Fabricator}). */
+    /** The inputs plus what AWS would compute, `id` included (made up, see {@link Fabricator}). */
     outputs: Record<string, unknown>;
     options: PlannedOptions;
 }
@@ -60,6 +60,7 @@ interface RegisterRequest {
 }
 interface RegisterResponse {
     getObject(): unknown;
+    getId(): string;
 }
 type Callback = (err: Error | null, resp?: RegisterResponse) => void;
 
@@ -121,6 +122,8 @@ export async function startMockEngine(options: EngineOptions): Promise<MockEngin
         await register(req, (err, resp) => {
             const object = resp?.getObject();
             if (object !== undefined) record.outputs = rpc().deserializeProperties(object);
+            const id = resp?.getId();
+            if (id) record.outputs.id = id;
             callback(err, resp);
         });
     };
