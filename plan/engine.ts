@@ -29,6 +29,12 @@ export interface PlannedResource {
 export interface MockEngine {
     readonly resources: PlannedResource[];
     readonly fabricator: Fabricator;
+    /**
+     * Rejects with the first registration the engine refused (a duplicate
+     * URN). The SDK reports such a failure nowhere the program can see, so
+     * anything waiting on the program should also wait on this.
+     */
+    readonly failed: Promise<never>;
     /** Forgets the resources recorded so far (the settings stay). */
     reset(): void;
 }
@@ -73,6 +79,10 @@ type Callback = (err: Error | null, resp?: RegisterResponse) => void;
 export async function startMockEngine(options: EngineOptions): Promise<MockEngine> {
     const fabricator = new Fabricator(options.region);
     const resources: PlannedResource[] = [];
+    let fail: (err: Error) => void = () => undefined;
+    const failed = new Promise<never>((_, reject) => (fail = reject));
+    // Nobody may be waiting yet; the rejection is still delivered to later waiters.
+    failed.catch(() => undefined);
 
     await pulumi.runtime.setMocks(
         {
@@ -99,7 +109,9 @@ export async function startMockEngine(options: EngineOptions): Promise<MockEngin
         const parent = req.getParent() || undefined;
         const urn = monitor.newUrn(req.getParent(), req.getType(), req.getName());
         if (resources.some((r) => r.urn === urn)) {
-            callback(new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`));
+            const err = new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+            fail(err);
+            callback(err);
             return;
         }
         const record: PlannedResource = {
@@ -131,6 +143,7 @@ export async function startMockEngine(options: EngineOptions): Promise<MockEngin
     return {
         resources,
         fabricator,
+        failed,
         reset: () => {
             resources.length = 0;
         },

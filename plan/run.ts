@@ -36,11 +36,14 @@ export async function planStack(project: Project, stack: string, config: StackCo
     const onFailure = (err: unknown) => failures.push(err);
     process.on("unhandledRejection", onFailure);
     try {
-        const exported = (await pulumi.runtime.runInPulumiStack(async () => {
+        const run = pulumi.runtime.runInPulumiStack(async () => {
+            // A program runs once per plan: forget any earlier run of it.
+            delete require.cache[require.resolve(project.main)];
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             return { ...require(project.main) };
-        })) as Record<string, unknown> | undefined;
-        await settle();
+        }) as Promise<Record<string, unknown> | undefined>;
+        const exported = await Promise.race([run, engine.failed]);
+        await Promise.race([settle(), engine.failed]);
         if (failures.length > 0) throw failures[0];
 
         const outputs: Record<string, PlannedOutput> = {};

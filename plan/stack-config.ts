@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parse } from "yaml";
 
 /** A config key as `Pulumi.yaml` declares it (https://www.pulumi.com/docs/iac/concepts/projects/project-file/). */
@@ -39,7 +39,7 @@ export function readProject(dir: string): Project {
     if (typeof doc?.name !== "string") throw new StackConfigError(`${file} has no project name`);
     return {
         name: doc.name,
-        main: join(dir, typeof doc.main === "string" ? doc.main : "index.ts"),
+        main: resolve(dir, typeof doc.main === "string" ? doc.main : "index.ts"),
         config: doc.config ?? {},
     };
 }

@@ -53,10 +53,10 @@ export function uniqueName(base = "c"): string {
 
 /** Builds a collector named `name` and waits until everything it registers is recorded. */
 export async function build(args?: CloudfrontCollectorArgs, name = uniqueName()): Promise<Built> {
-    const collector = new CloudfrontCollector(name, args);
-    const urn = await valueOf(collector.urn);
-    await settle();
     if (engine === undefined) throw new Error("build() needs useMockEngine()");
+    const collector = new CloudfrontCollector(name, args);
+    const urn = await Promise.race([valueOf(collector.urn), engine.failed]);
+    await Promise.race([settle(), engine.failed]);
     const resources = engine.resources.filter((r) => r.urn === urn || isBelow(engine!.resources, r, urn));
     const children = (type: string) => resources.filter((r) => r.type === type);
     return {

@@ -1,0 +1,66 @@
+import { strict as assert } from "node:assert";
+import { PolicyDocument } from "../components/policies";
+import { build, T, useMockEngine } from "./support/harness";
+
+const documentOf = (r: { inputs: Record<string, unknown> }) => JSON.parse(r.inputs.policy as string) as PolicyDocument;
+
+describe("the bucket policies", () => {
+    useMockEngine();
+
+    it("let CloudFront read the pixel bucket's objects for this distribution only", async () => {
+        const built = await build();
+        const policy = built.child(T.policy, "pixel-policy");
+        const bucket = built.child(T.bucket, "pixel-bucket").outputs;
+        const distribution = built.child(T.distribution, "distribution").outputs;
+        assert.equal(policy.inputs.bucket, bucket.bucket);
+        const allows = documentOf(policy).Statement.filter((s) => s.Effect === "Allow");
+        assert.deepEqual(allows, [
+            {
+                Sid: "AllowThisDistributionToReadThePixel",
+                Effect: "Allow",
+                Principal: { Service: "cloudfront.amazonaws.com" },
+                Action: "s3:GetObject",
+                Resource: `${bucket.arn}/*`,
+                Condition: { StringEquals: { "AWS:SourceArn": distribution.arn } },
+            },
+        ]);
+    });
+
+    it("name a distinct distribution for each collector", async () => {
+        const a = await build();
+        const b = await build();
+        const sourceOf = (x: typeof a) =>
+            documentOf(x.child(T.policy, "pixel-policy")).Statement[0].Condition?.StringEquals["AWS:SourceArn"];
+        assert.notEqual(sourceOf(a), sourceOf(b));
+    });
+
+    for (const [bucket, policy] of [
+        ["pixel-bucket", "pixel-policy"],
+        ["log-bucket", "log-policy"],
+    ]) {
+        it(`deny every request to the ${bucket} made without TLS`, async () => {
+            const built = await build();
+            const arn = built.child(T.bucket, bucket).outputs.arn;
+            const doc = documentOf(built.child(T.policy, policy));
+            assert.equal(built.child(T.policy, policy).inputs.bucket, built.child(T.bucket, bucket).outputs.bucket);
+            assert.deepEqual(
+                doc.Statement.filter((s) => s.Effect === "Deny"),
+                [
+                    {
+                        Sid: "DenyRequestsWithoutTls",
+                        Effect: "Deny",
+                        Principal: "*",
+                        Action: "s3:*",
+                        Resource: [arn, `${arn}/*`],
+                        Condition: { Bool: { "aws:SecureTransport": "false" } },
+                    },
+                ],
+            );
+        });
+    }
+
+    it("allow nothing on the log bucket: log delivery writes through the ACL", async () => {
+        const doc = documentOf((await build()).child(T.policy, "log-policy"));
+        assert.deepEqual(doc.Statement.filter((s) => s.Effect === "Allow"), []);
+    });
+});

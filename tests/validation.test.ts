@@ -1,0 +1,98 @@
+import { strict as assert } from "node:assert";
+import { CloudfrontCollector, CloudfrontCollectorArgs, CollectorArgumentsError } from "../components";
+import { useMockEngine } from "./support/harness";
+
+/** Builds with `args` (typed loosely, as from JavaScript or config) and returns the error thrown. */
+function refusal(args: unknown, name = "bad"): CollectorArgumentsError {
+    try {
+        new CloudfrontCollector(name, args as CloudfrontCollectorArgs);
+    } catch (err) {
+        assert.ok(err instanceof CollectorArgumentsError, `threw ${err}`);
+        return err;
+    }
+    assert.fail(`accepted ${JSON.stringify(args)}`);
+}
+
+const webAcl = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/bots/0a1b2c3d";
+
+describe("argument checks", () => {
+    const engine = useMockEngine();
+
+    const cases: [string, unknown, string][] = [
+        ["a log prefix with a leading /", { logPrefix: "/logs/" }, 'logPrefix: got "/logs/"; expected a key prefix without a leading "/" (for example "logs/"), or "" for none'],
+        ["a log prefix that is not a string", { logPrefix: 7 }, 'logPrefix: got 7; expected a string, such as "cloudfront/"'],
+        ["a log prefix with a control character", { logPrefix: "a\nb" }, 'logPrefix: got "a\\nb"; expected a key prefix without control characters'],
+        ["a log prefix too long for an S3 key", { logPrefix: "x".repeat(985) }, `logPrefix: got "${"x".repeat(985)}"; expected a key prefix of at most 984 bytes (UTF-8), leaving room in the 1,024-byte S3 key for CloudFront's file name`],
+        ["an empty list of pixel paths", { pixelPaths: [] }, 'pixelPaths: got []; expected a non-empty list of paths, such as ["i"]'],
+        ["pixel paths that are not a list", { pixelPaths: "i" }, 'pixelPaths: got "i"; expected a non-empty list of paths, such as ["i"]'],
+        ["an empty pixel path", { pixelPaths: ["i", ""] }, 'pixelPaths[1]: got ""; expected a non-empty path'],
+        ["a pixel path with a leading /", { pixelPaths: ["/i"] }, 'pixelPaths[0]: got "/i"; expected a path without a leading "/" (for example "i")'],
+        ["a duplicated pixel path", { pixelPaths: ["i", "ice.png", "i"] }, 'pixelPaths[2]: got "i"; expected each path once: it is already in the list'],
+        ["a pixel path carrying a query string", { pixelPaths: ["i?e=pv"] }, 'pixelPaths[0]: got "i?e=pv"; expected a path without "?" or "#": the query string carries the event, not the path'],
+        ["a pixel path with a fragment", { pixelPaths: ["i#x"] }, 'pixelPaths[0]: got "i#x"; expected a path without "?" or "#": the query string carries the event, not the path'],
+        ["a pixel path with a backslash", { pixelPaths: ["a\\i"] }, 'pixelPaths[0]: got "a\\\\i"; expected a path without "\\": browsers turn it into "/"'],
+        ["a pixel path with a dot segment", { pixelPaths: ["a/../i"] }, 'pixelPaths[0]: got "a/../i"; expected a path without "." or ".." segments: browsers and CloudFront remove them before the request reaches S3'],
+        ["a pixel path that is not a string", { pixelPaths: [42] }, "pixelPaths[0]: got 42; expected a string"],
+        ["a pixel path too long for an S3 key", { pixelPaths: ["é".repeat(513)] }, `pixelPaths[0]: got "${"é".repeat(513)}"; expected a path of at most 1024 bytes (UTF-8), the S3 key limit`],
+        ["an unknown price class", { priceClass: "PriceClass_300" }, 'priceClass: got "PriceClass_300"; expected one of "PriceClass_100", "PriceClass_200", "PriceClass_All"'],
+        ["an unknown viewer protocol policy", { viewerProtocolPolicy: "http-only" }, 'viewerProtocolPolicy: got "http-only"; expected one of "allow-all", "https-only"'],
+        ["a redirect to HTTPS", { viewerProtocolPolicy: "redirect-to-https" }, 'viewerProtocolPolicy: got "redirect-to-https"; expected one of "allow-all", "https-only": a redirect would log every plain-HTTP event twice'],
+        ["includeCookies that is not a boolean", { includeCookies: "false" }, 'includeCookies: got "false"; expected true or false'],
+        ["retainLogBucket that is not a boolean", { retainLogBucket: 0 }, "retainLogBucket: got 0; expected true or false"],
+        ["forceDestroyLogBucket that is not a boolean", { forceDestroyLogBucket: "yes" }, 'forceDestroyLogBucket: got "yes"; expected true or false'],
+        ["a comment over 128 characters", { comment: "c".repeat(129) }, `comment: got "${"c".repeat(129)}"; expected a string of at most 128 characters`],
+        ["a web ACL outside us-east-1", { webAclArn: webAcl.replace("us-east-1", "eu-west-1") }, `webAclArn: got "${webAcl.replace("us-east-1", "eu-west-1")}"; expected the ARN of a WAFv2 web ACL with scope CLOUDFRONT (arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<id>)`],
+        ["tags that are not a map", { tags: ["team"] }, 'tags: got ["team"]; expected a map of tag names to string values'],
+        ["a tag key starting with aws:", { tags: { "aws:team": "x" } }, 'tags key "aws:team": got "aws:team"; expected a key of 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:'],
+        ["a tag value that is not a string", { tags: { team: 1 } }, 'tags["team"]: got 1; expected a string of at most 256 letters, digits, spaces or _ . : / = + - @'],
+        ["a tag value with a character AWS refuses", { tags: { team: "a&b" } }, 'tags["team"]: got "a&b"; expected a string of at most 256 letters, digits, spaces or _ . : / = + - @'],
+        ["more than 50 tags", { tags: Object.fromEntries([...Array(51).keys()].map((i) => [`k${i}`, "v"])) }, 'tags: got "51 tags"; expected at most 50 tags'],
+    ];
+
+    for (const [what, args, message] of cases) {
+        it(`refuses ${what}, naming the argument, the value and what is accepted`, () => {
+            const err = refusal(args);
+            assert.equal(err.message, `CloudfrontCollector "bad" has an invalid argument:\n  - ${message}`);
+        });
+    }
+
+    it("reports every invalid argument at once", () => {
+        const err = refusal({ logPrefix: "/x", priceClass: "cheap", pixelPaths: ["/i", "?"] });
+        assert.deepEqual(
+            err.problems.map((p) => p.argument),
+            ["pixelPaths[0]", "pixelPaths[1]", "logPrefix", "priceClass"],
+        );
+        assert.match(err.message, /^CloudfrontCollector "bad" has 4 invalid arguments:\n/);
+    });
+
+    it("registers nothing when an argument is invalid", () => {
+        const before = engine().resources.length;
+        refusal({ logPrefix: "/x" }, "nothing-registered");
+        assert.equal(engine().resources.length, before);
+    });
+
+    it("refuses args that are not an object", () => {
+        assert.equal(refusal("i").problems[0].argument, "args");
+    });
+
+    const accepted: [string, CloudfrontCollectorArgs][] = [
+        ["a log prefix without a trailing slash", { logPrefix: "raw" }],
+        ["an empty log prefix", { logPrefix: "" }],
+        ["a nested log prefix", { logPrefix: "snowplow/collector/prod/" }],
+        ["the Iglu webhook path", { pixelPaths: ["com.snowplowanalytics.iglu/v1"] }],
+        ["several pixel paths", { pixelPaths: ["i", "ice.png", "com.snowplowanalytics.iglu/v1"] }],
+        ["a pixel path with spaces and non-ASCII letters", { pixelPaths: ["pixel é.gif"] }],
+        ["a pixel path ending in /", { pixelPaths: ["p/"] }],
+        ["a pixel path of exactly 1024 bytes", { pixelPaths: ["p".repeat(1024)] }],
+        ["every price class", { priceClass: "PriceClass_200" }],
+        ["https-only", { viewerProtocolPolicy: "https-only" }],
+        ["a WAFv2 web ACL with CLOUDFRONT scope", { webAclArn: webAcl }],
+        ["tags with spaces and the allowed punctuation", { tags: { "Cost Centre": "data-eng/42 @team+x=y:z_" } }],
+        ["a comment of 128 characters", { comment: "c".repeat(128) }],
+    ];
+    for (const [what, args] of accepted) {
+        it(`accepts ${what}`, () => {
+            assert.doesNotThrow(() => new CloudfrontCollector(`ok-${accepted.findIndex(([w]) => w === what)}`, args));
+        });
+    }
+});
