@@ -78,9 +78,78 @@ export interface CloudfrontCollectorArgs {
     webAclArn?: pulumi.Input<string>;
 
     /**
+     * The name of an existing bucket to write the logs to (for example an ETL's
+     * input bucket) instead of a bucket the collector creates. The collector
+     * then creates no log bucket and changes none of its settings, and the
+     * bucket must already allow CloudFront's standard logging: ACLs enabled
+     * (object ownership `BucketOwnerPreferred` or `ObjectWriter`), the
+     * `awslogsdelivery` grant (CloudFront adds it when the deploying identity
+     * may read and write the bucket's ACL), SSE-S3 (or SSE-KMS with a key
+     * policy that lets log delivery use the key), no bucket policy that denies
+     * uploads without an encryption header, and a region outside the opt-in
+     * regions. The region is checked at deploy time, before the distribution
+     * is created.
+     * See https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3.html.
+     *
+     * @default a new log bucket in the stack's region
+     */
+    logBucketName?: string;
+
+    /**
+     * Moves log files to cheaper storage classes as they age, each after a
+     * number of days since it was written. Storage classes go from warmer to
+     * colder, in the order `STANDARD_IA`, `INTELLIGENT_TIERING`, `ONEZONE_IA`,
+     * `GLACIER_IR`, `GLACIER`, `DEEP_ARCHIVE`, with strictly increasing days;
+     * `STANDARD_IA` and `ONEZONE_IA` need at least 30 days, and the step after
+     * either of them at least 30 more. S3 does not move objects smaller than
+     * 128 KB, which low-traffic hours' log files can be.
+     * See https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html.
+     *
+     * @default no transitions: logs stay in S3 Standard
+     */
+    logTransitions?: LogTransition[];
+
+    /**
+     * Deletes log files this many days after they were written. This deletes
+     * raw events for good: set it only when the ETL has copied them elsewhere.
+     * Must be later than the last transition.
+     *
+     * @default never: no log file expires
+     */
+    logExpirationDays?: number;
+
+    /**
+     * Aborts multipart uploads to the log bucket left incomplete for this many
+     * days, so that their parts stop costing storage. No finished log file is
+     * touched.
+     *
+     * @default 7
+     */
+    logAbortIncompleteUploadDays?: number;
+
+    /**
+     * Turns on S3 versioning for the log bucket, so that a log file deleted or
+     * overwritten by mistake can be recovered.
+     *
+     * @default false
+     */
+    logVersioning?: boolean;
+
+    /**
+     * With `logVersioning`, deletes earlier (non-current) versions of log files
+     * this many days after they were replaced or deleted, which bounds what
+     * versioning costs. Only with `logVersioning: true`.
+     *
+     * @default 90 when `logVersioning` is on
+     */
+    logNoncurrentVersionExpirationDays?: number;
+
+    /**
      * Whether the log bucket is kept when the collector is deleted (or the
      * stack destroyed). It holds raw event data: Pulumi then forgets the
      * bucket and its settings instead of deleting them.
+     *
+     * Only for a bucket the collector creates.
      *
      * @default true
      */
@@ -103,4 +172,12 @@ export interface CloudfrontCollectorArgs {
      * @default no tags
      */
     tags?: { [key: string]: string };
+}
+
+/** A move of log files to a cheaper storage class. */
+export interface LogTransition {
+    /** Days after a log file is written, a whole number of at least 1 (30 for `STANDARD_IA` and `ONEZONE_IA`). */
+    days: number;
+    /** `STANDARD_IA`, `INTELLIGENT_TIERING`, `ONEZONE_IA`, `GLACIER_IR`, `GLACIER` or `DEEP_ARCHIVE`. */
+    storageClass: string;
 }

@@ -2,8 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { CloudfrontCollectorArgs } from "./args";
 import { createDistribution } from "./distribution";
 import { createLogBucket } from "./log-bucket";
+import { existingLogBucket } from "./log-destination";
 import { allowDistributionToReadPixel, createPixelBucket } from "./pixel-bucket";
 import { urlPathOf } from "./s3-keys";
+import { regionKnownNow } from "./regions";
 import { resolveSettings } from "./settings";
 
 /**
@@ -27,11 +29,14 @@ export class CloudfrontCollector extends pulumi.ComponentResource {
 
     constructor(name: string, args?: CloudfrontCollectorArgs, opts?: pulumi.ComponentResourceOptions) {
         // Checked before the component registers, so bad input creates nothing.
-        const settings = resolveSettings(name, args);
+        const settings = resolveSettings(name, args, regionKnownNow(opts));
         super("cloudfront-collector:index:CloudfrontCollector", name, {}, opts);
 
         const pixel = createPixelBucket(name, settings, this);
-        const logs = createLogBucket(name, settings, this);
+        const logs =
+            settings.logBucketName === undefined
+                ? createLogBucket(name, settings, this)
+                : existingLogBucket(settings.logBucketName, this);
         const distribution = createDistribution(name, settings, pixel, logs, this);
         // The policy names the distribution, so it can only follow it.
         allowDistributionToReadPixel(name, pixel, distribution, this);
@@ -41,8 +46,8 @@ export class CloudfrontCollector extends pulumi.ComponentResource {
         this.distributionId = distribution.id;
         this.distributionArn = distribution.arn;
         this.pixelBucketName = pixel.bucket.bucket;
-        this.logBucketName = logs.bucket.bucket;
-        this.logUri = pulumi.interpolate`s3://${logs.bucket.bucket}/${settings.logPrefix}`;
+        this.logBucketName = logs.bucketName;
+        this.logUri = pulumi.interpolate`s3://${logs.bucketName}/${settings.logPrefix}`;
 
         this.registerOutputs({
             collectorUrl: this.collectorUrl,

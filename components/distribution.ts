@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { LogBucket } from "./log-bucket";
+import { LogDestination } from "./log-destination";
 import { PixelBucket } from "./pixel-bucket";
 import { CollectorSettings } from "./settings";
 
@@ -17,7 +17,7 @@ export function createDistribution(
     name: string,
     settings: CollectorSettings,
     pixel: PixelBucket,
-    logs: LogBucket,
+    logs: LogDestination,
     parent: pulumi.Resource,
 ): aws.cloudfront.Distribution {
     const opts: pulumi.CustomResourceOptions = { parent };
@@ -64,7 +64,7 @@ export function createDistribution(
             // Standard (legacy) logging names the bucket by its global domain,
             // <bucket>.s3.amazonaws.com, not the regional one.
             loggingConfig: {
-                bucket: logs.bucket.bucketDomainName,
+                bucket: logs.domainName,
                 prefix: settings.logPrefix,
                 includeCookies: settings.includeCookies,
             },
@@ -74,7 +74,7 @@ export function createDistribution(
         },
         // CloudFront checks, when logging is turned on, that the bucket's ACL
         // lets it write: the ACL must be in place first.
-        { ...opts, dependsOn: [logs.readyForLogs] },
+        { ...opts, dependsOn: logs.readyForLogs },
     );
 }
 

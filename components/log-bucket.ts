@@ -1,35 +1,28 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { createLogLifecycle } from "./log-lifecycle";
+import { LogDestination } from "./log-destination";
 import { logBucketPolicy } from "./policies";
+import { logRegionProblem } from "./regions";
 import { CollectorSettings } from "./settings";
-
-/** The bucket CloudFront writes its access logs to. */
-export interface LogBucket {
-    bucket: aws.s3.Bucket;
-    /**
-     * The setting that lets CloudFront write logs (the ACL with the log
-     * delivery grant). The distribution depends on it: CloudFront checks the
-     * bucket's ACL when logging is turned on.
-     */
-    readyForLogs: pulumi.Resource;
-}
 
 /**
  * Creates the log bucket as CloudFront's standard logging needs it on today's
  * S3: ACLs enabled (new buckets have them off) with the owner's and the log
  * delivery account's grants declared together, public access blocked, SSE-S3,
- * and a policy that denies requests without TLS. No data expires.
+ * a policy that denies requests without TLS, and the lifecycle asked for. No
+ * data expires unless asked.
  *
  * See https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3.html.
  */
-export function createLogBucket(name: string, settings: CollectorSettings, parent: pulumi.Resource): LogBucket {
+export function createLogBucket(name: string, settings: CollectorSettings, parent: pulumi.Resource): LogDestination {
     // The bucket holds the raw events: by default Pulumi forgets rather than
     // deletes it and its settings, so that a destroyed stack leaves it as it was.
     const opts: pulumi.CustomResourceOptions = { parent, retainOnDelete: settings.retainLogBucket };
 
     const bucket = new aws.s3.Bucket(
         `${name}-log-bucket`,
-        { forceDestroy: settings.forceDestroyLogBucket, tags: settings.tags },
+        { region: checkedRegion(parent), forceDestroy: settings.forceDestroyLogBucket, tags: settings.tags },
         opts,
     );
 
@@ -61,13 +54,27 @@ export function createLogBucket(name: string, settings: CollectorSettings, paren
         { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
         { ...opts, dependsOn: [acl] },
     );
+    const lifecycle = createLogLifecycle(name, bucket, settings, { ...opts, dependsOn: [encryption] });
     new aws.s3.BucketPolicy(
         `${name}-log-policy`,
         { bucket: bucket.id, policy: bucket.arn.apply((arn) => JSON.stringify(logBucketPolicy(arn))) },
-        { ...opts, dependsOn: [encryption] },
+        { ...opts, dependsOn: [lifecycle] },
     );
 
-    return { bucket, readyForLogs: acl };
+    return { bucketName: bucket.bucket, domainName: bucket.bucketDomainName, readyForLogs: [acl] };
+}
+
+/**
+ * The region the bucket goes to, as the provider will use it, checked at
+ * deploy time before the bucket is created. This catches what the check at
+ * construction cannot: a region that comes from an explicit provider.
+ */
+function checkedRegion(parent: pulumi.Resource): pulumi.Output<string> {
+    return aws.getRegionOutput({}, { parent }).region.apply((region) => {
+        const problem = logRegionProblem(region);
+        if (problem !== undefined) throw new Error(`the log bucket cannot be in ${region}: ${problem}`);
+        return region;
+    });
 }
 
 /**

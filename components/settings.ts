@@ -1,6 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CloudfrontCollectorArgs } from "./args";
+import { bucketNameProblem } from "./bucket-names";
+import { checkLogLifecycle, LIFECYCLE_ARGUMENTS, LogLifecycle } from "./lifecycle";
 import { Problems, show } from "./problems";
+import { logRegionProblem } from "./regions";
 import { logPrefixProblem, pixelPathProblem } from "./s3-keys";
 import { checkTags } from "./tags";
 
@@ -29,6 +32,9 @@ export interface CollectorSettings {
     viewerProtocolPolicy: (typeof VIEWER_PROTOCOL_POLICIES)[number];
     comment: string;
     webAclArn?: pulumi.Input<string>;
+    /** An existing bucket to log to; undefined when the collector creates its own. */
+    logBucketName?: string;
+    logLifecycle: LogLifecycle;
     retainLogBucket: boolean;
     forceDestroyLogBucket: boolean;
     tags: Record<string, string>;
@@ -36,9 +42,14 @@ export interface CollectorSettings {
 
 /**
  * Checks every argument of the collector `name` and fills in the defaults.
- * Throws a `CollectorArgumentsError` naming every wrong argument at once.
+ * `region` is the stack's region where it is known before deploying. Throws a
+ * `CollectorArgumentsError` naming every wrong argument at once.
  */
-export function resolveSettings(name: string, args: CloudfrontCollectorArgs | undefined): CollectorSettings {
+export function resolveSettings(
+    name: string,
+    args: CloudfrontCollectorArgs | undefined,
+    region?: string,
+): CollectorSettings {
     const given: CloudfrontCollectorArgs = args ?? {};
     const problems = new Problems();
     if (typeof given !== "object" || Array.isArray(given)) {
@@ -54,13 +65,44 @@ export function resolveSettings(name: string, args: CloudfrontCollectorArgs | un
         viewerProtocolPolicy: checkViewerProtocolPolicy(given.viewerProtocolPolicy, problems),
         comment: checkComment(given.comment, `Snowplow collector ${name}`, problems),
         webAclArn: checkWebAclArn(given.webAclArn, problems),
+        logBucketName: checkLogBucketName(given, problems),
+        logLifecycle: checkLogLifecycle(given, problems),
         retainLogBucket: checkBoolean("retainLogBucket", given.retainLogBucket, true, problems),
         forceDestroyLogBucket: checkBoolean("forceDestroyLogBucket", given.forceDestroyLogBucket, false, problems),
         tags: checkTags(given.tags, problems),
     };
 
+    if (settings.logBucketName === undefined && region !== undefined) {
+        const problem = logRegionProblem(region);
+        if (problem !== undefined) problems.add("aws:region (the log bucket's region)", region, `a region CloudFront logs to: ${problem}`);
+    }
+
     problems.throwIfAny(name);
     return settings;
+}
+
+/** The arguments that shape a bucket the collector creates, and so make no sense with `logBucketName`. */
+const OWN_LOG_BUCKET_ARGUMENTS = [...LIFECYCLE_ARGUMENTS, "retainLogBucket", "forceDestroyLogBucket"] as const;
+
+function checkLogBucketName(args: CloudfrontCollectorArgs, problems: Problems): string | undefined {
+    const name = args.logBucketName;
+    if (name === undefined) return undefined;
+    if (typeof name !== "string") {
+        problems.add("logBucketName", name, "the name of an existing S3 bucket, such as \"acme-snowplow-raw\"");
+        return undefined;
+    }
+    const problem = bucketNameProblem(name);
+    if (problem !== undefined) problems.add("logBucketName", name, problem);
+    for (const argument of OWN_LOG_BUCKET_ARGUMENTS) {
+        if (args[argument] !== undefined) {
+            problems.add(
+                argument,
+                args[argument],
+                `no value with logBucketName: the collector changes no setting of a bucket it does not create`,
+            );
+        }
+    }
+    return name;
 }
 
 function checkPixelPaths(paths: unknown, problems: Problems): string[] {

@@ -7,8 +7,8 @@ export interface PlannedOptions {
     dependsOn: string[];
     retainOnDelete: boolean;
     protect: boolean;
-    /** Earlier URNs or names this resource answers to. */
-    aliases: unknown[];
+    /** Earlier URNs this resource answers to, its parents' aliases included. */
+    aliases: string[];
 }
 
 /** One resource as `pulumi up` would be asked to create it. */
@@ -62,7 +62,7 @@ interface RegisterRequest {
     getDependenciesList(): string[];
     getRetainondelete(): boolean | undefined;
     getProtect(): boolean | undefined;
-    getAliasesList(): { toObject(): unknown }[];
+    getAliasurnsList(): string[];
 }
 interface RegisterResponse {
     getObject(): unknown;
@@ -98,6 +98,12 @@ export async function startMockEngine(options: EngineOptions): Promise<MockEngin
         false,
     );
 
+    // Without alias specs the SDK works out every alias URN itself, children's
+    // inherited ones included, and sends them: the plan can then show them.
+    // (The real engine computes the same URNs from the specs.)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require("@pulumi/pulumi/runtime/state").getStore().supportsAliasSpecs = false;
+
     // Parents of registrations in flight, so that newResource can compute the URN.
     const pending = new Map<string, string>();
     const monitor = settings().getMonitor() as {
@@ -126,7 +132,7 @@ export async function startMockEngine(options: EngineOptions): Promise<MockEngin
                 dependsOn: req.getDependenciesList(),
                 retainOnDelete: req.getRetainondelete() ?? false,
                 protect: req.getProtect() ?? false,
-                aliases: req.getAliasesList().map((a) => a.toObject()),
+                aliases: req.getAliasurnsList(),
             },
         };
         resources.push(record);

@@ -12,6 +12,12 @@ export class Fabricator {
     /** Every value made up here, to mark anything that contains one as "known after deploy". */
     readonly unknowns = new Set<string>();
 
+    /**
+     * Regions of existing buckets, as `aws.s3.getBucket` would find them; a
+     * bucket not listed is taken to be in the stack's region.
+     */
+    readonly existingBuckets = new Map<string, string>();
+
     constructor(
         readonly region: string,
         readonly accountId = "123456789012",
@@ -122,6 +128,19 @@ export function fabricateInvoke(fab: Fabricator, token: string, inputs: State): 
         case "aws:index/getRegion:getRegion": {
             const region = typeof inputs.region === "string" ? inputs.region : fab.region;
             return { id: region, name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
+        }
+        case "aws:s3/getBucket:getBucket": {
+            const bucket = String(inputs.bucket);
+            const region = fab.existingBuckets.get(bucket) ?? fab.region;
+            return {
+                id: bucket,
+                bucket,
+                region,
+                arn: `arn:aws:s3:::${bucket}`,
+                bucketDomainName: `${bucket}.s3.amazonaws.com`,
+                bucketRegionalDomainName: `${bucket}.s3.${region}.amazonaws.com`,
+                hostedZoneId: fab.unknown(`Z${fab.hex(region, 12).toUpperCase()}`),
+            };
         }
         case "aws:index/getCallerIdentity:getCallerIdentity":
             return {

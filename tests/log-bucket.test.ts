@@ -49,9 +49,10 @@ describe("the log bucket", () => {
         ]);
     });
 
-    it("expires nothing by default", async () => {
+    it("expires and moves nothing by default", async () => {
         const built = await build();
-        assert.equal(built.children(T.lifecycle).length, 0);
+        const rules = built.child(T.lifecycle, "log-lifecycle").inputs.rules as Record<string, unknown>[];
+        assert.deepEqual(rules.map((r) => [r.expiration, r.transitions, r.noncurrentVersionExpiration]), [[undefined, undefined, undefined]]);
         assert.equal(built.child(T.bucket, "log-bucket").inputs.lifecycleRules, undefined);
     });
 
@@ -67,12 +68,14 @@ describe("the log bucket", () => {
 
     it("is kept, with its settings, when the stack is destroyed", async () => {
         const built = await build();
+        assert.ok(built.children(T.bucket).length === 2);
         for (const [type, suffix] of [
             [T.bucket, "log-bucket"],
             [T.publicAccess, "log-public-access"],
             [T.ownership, "log-ownership"],
             [T.acl, "log-acl"],
             [T.encryption, "log-encryption"],
+            [T.lifecycle, "log-lifecycle"],
             [T.policy, "log-policy"],
         ]) {
             assert.equal(built.child(type, suffix).options.retainOnDelete, true, suffix);
@@ -90,10 +93,10 @@ describe("the log bucket", () => {
         assert.equal(built.child(T.bucket, "log-bucket").inputs.bucket, undefined);
     });
 
-    it("changes one setting at a time, in the order public access, ownership, ACL, encryption, policy", async () => {
-        const built = await build();
-        const order = ["log-public-access", "log-ownership", "log-acl", "log-encryption", "log-policy"];
-        const types = [T.publicAccess, T.ownership, T.acl, T.encryption, T.policy];
+    it("changes one setting at a time: public access, ownership, ACL, encryption, versioning, lifecycle, policy", async () => {
+        const built = await build({ logVersioning: true });
+        const order = ["log-public-access", "log-ownership", "log-acl", "log-encryption", "log-versioning", "log-lifecycle", "log-policy"];
+        const types = [T.publicAccess, T.ownership, T.acl, T.encryption, T.versioning, T.lifecycle, T.policy];
         for (let i = 1; i < order.length; i++) {
             const deps = dependenciesOf(built.child(types[i], order[i]));
             assert.ok(deps.includes(`${built.name}-${order[i - 1]}`), `${order[i]} waits for ${order[i - 1]}: ${deps.join()}`);

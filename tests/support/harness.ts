@@ -52,9 +52,13 @@ export function uniqueName(base = "c"): string {
 }
 
 /** Builds a collector named `name` and waits until everything it registers is recorded. */
-export async function build(args?: CloudfrontCollectorArgs, name = uniqueName()): Promise<Built> {
+export async function build(
+    args?: CloudfrontCollectorArgs,
+    name = uniqueName(),
+    opts?: pulumi.ComponentResourceOptions,
+): Promise<Built> {
     if (engine === undefined) throw new Error("build() needs useMockEngine()");
-    const collector = new CloudfrontCollector(name, args);
+    const collector = new CloudfrontCollector(name, args, opts);
     const urn = await Promise.race([valueOf(collector.urn), engine.failed]);
     await Promise.race([settle(), engine.failed]);
     const resources = engine.resources.filter((r) => r.urn === urn || isBelow(engine!.resources, r, urn));
@@ -101,3 +105,22 @@ export const T = {
     cachePolicy: "aws:cloudfront/cachePolicy:CachePolicy",
     distribution: "aws:cloudfront/distribution:Distribution",
 } as const;
+
+/**
+ * The errors that `apply` callbacks raise while `work` runs and for `ms`
+ * after: the SDK leaves them to the process as unhandled rejections. A
+ * failed apply leaves the engine's queue unfinished, so the caller's describe
+ * should have an engine of its own.
+ */
+export async function applyErrorsDuring(work: () => void, ms = 1500): Promise<string[]> {
+    const errors: string[] = [];
+    const record = (err: unknown) => errors.push(err instanceof Error ? err.message : String(err));
+    process.on("unhandledRejection", record);
+    try {
+        work();
+        await new Promise((resolve) => setTimeout(resolve, ms));
+    } finally {
+        process.off("unhandledRejection", record);
+    }
+    return [...new Set(errors)];
+}

@@ -1,0 +1,90 @@
+import { strict as assert } from "node:assert";
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { CloudfrontCollector, CollectorArgumentsError } from "../components";
+import { OPT_IN_REGIONS } from "../components/regions";
+import { applyErrorsDuring, T, useMockEngine } from "./support/harness";
+
+/** Runs `work` with `aws:region` set to `region`, as a stack's config would. */
+function withRegion<R>(region: string | undefined, work: () => R): R {
+    const before = pulumi.runtime.allConfig();
+    const config = { ...before };
+    delete config["aws:region"];
+    if (region !== undefined) config["aws:region"] = region;
+    pulumi.runtime.setAllConfig(config);
+    try {
+        return work();
+    } finally {
+        pulumi.runtime.setAllConfig(before);
+    }
+}
+
+function refusal(work: () => unknown): CollectorArgumentsError {
+    try {
+        work();
+    } catch (err) {
+        assert.ok(err instanceof CollectorArgumentsError, String(err));
+        return err;
+    }
+    assert.fail("accepted");
+}
+
+describe("regions", () => {
+    const engine = useMockEngine();
+
+    for (const region of [...OPT_IN_REGIONS].sort()) {
+        it(`refuses a stack in the opt-in region ${region} at construction, saying why and what to do`, () => {
+            const before = engine().resources.length;
+            const err = refusal(() => withRegion(region, () => new CloudfrontCollector(`optin-${region}`)));
+            assert.equal(
+                err.problems[0].accepted,
+                `a region CloudFront logs to: ${region} is an opt-in region, and CloudFront's standard logging delivers no logs to buckets there. ` +
+                    "Deploy the stack to a region that is not opt-in (for example eu-west-1 or us-east-1), or pass logBucketName with an existing bucket in such a region",
+            );
+            assert.equal(err.problems[0].argument, "aws:region (the log bucket's region)");
+            assert.equal(engine().resources.length, before, "nothing registered");
+        });
+    }
+
+    it("refuses GovCloud, which has no CloudFront", () => {
+        const err = refusal(() => withRegion("us-gov-west-1", () => new CloudfrontCollector("gov")));
+        assert.match(err.message, /us-gov-west-1 is in AWS GovCloud, which has no CloudFront/);
+    });
+
+    it("reads the region from AWS_REGION when the stack sets none", () => {
+        const saved = process.env.AWS_REGION;
+        process.env.AWS_REGION = "me-south-1";
+        try {
+            const err = refusal(() => withRegion(undefined, () => new CloudfrontCollector("env-region")));
+            assert.match(err.message, /me-south-1 is an opt-in region/);
+        } finally {
+            if (saved === undefined) delete process.env.AWS_REGION;
+            else process.env.AWS_REGION = saved;
+        }
+    });
+
+    for (const region of ["us-east-1", "eu-west-1", "ap-southeast-2", "sa-east-1", "eu-central-1", "cn-north-1"]) {
+        it(`accepts ${region}`, () => {
+            assert.doesNotThrow(() => withRegion(region, () => new CloudfrontCollector(`ok-${region}`)));
+        });
+    }
+
+    it("accepts an opt-in region with an existing log bucket, which may be elsewhere", () => {
+        assert.doesNotThrow(() => withRegion("af-south-1", () => new CloudfrontCollector("byo-elsewhere", { logBucketName: "acme-logs" })));
+    });
+
+    describe("with an explicit provider in an opt-in region", () => {
+        const optIn = useMockEngine("af-south-1");
+
+        it("passes construction, then stops the deploy before the log bucket is created", async () => {
+            const errors = await applyErrorsDuring(() => {
+                const provider = new aws.Provider("cape-town", { region: "af-south-1" });
+                new CloudfrontCollector("provider-optin", {}, { provider });
+            });
+            assert.ok(errors.some((e) => e.includes("the log bucket cannot be in af-south-1: af-south-1 is an opt-in region")), errors.join("\n"));
+            const created = optIn().resources.map((r) => r.type);
+            assert.ok(!created.includes(T.distribution), "no distribution");
+            assert.equal(optIn().resources.filter((r) => r.name === "provider-optin-log-bucket").length, 0, "no log bucket");
+        });
+    });
+});
