@@ -110,6 +110,7 @@ export async function startMockEngine(options: EngineOptions): Promise<MockEngin
         registerResource(req: RegisterRequest, callback: Callback): Promise<void>;
         newUrn(parent: string, type: string, name: string): string;
     };
+    monitor.newUrn = (parent, type, name) => urnOf(options, type, name, parent || undefined);
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = async (req, callback) => {
         const parent = req.getParent() || undefined;
@@ -156,10 +157,19 @@ export async function startMockEngine(options: EngineOptions): Promise<MockEngin
     };
 }
 
+/**
+ * A resource's URN as the real engine and the SDK form it: the parent's
+ * qualified type chain, `$`, the type, `::`, the name; the stack's own type is
+ * left out of its children's URNs. (The SDK's mock monitor keeps only the
+ * parent's own type, which makes collectors under different parents clash.)
+ */
 function urnOf(options: EngineOptions, type: string, name: string, parent: string | undefined): string {
-    let qualified = type;
-    if (parent) qualified = `${parent.split("::")[2].split("$").pop()}$${type}`;
-    return `urn:pulumi:${options.stack}::${options.project}::${qualified}::${name}`;
+    let prefix = `urn:pulumi:${options.stack}::${options.project}::`;
+    if (parent) {
+        const chain = `${parent.substring(0, parent.lastIndexOf("::"))}$`;
+        if (!chain.endsWith("::pulumi:pulumi:Stack$")) prefix = chain;
+    }
+    return `${prefix}${type}::${name}`;
 }
 
 /** Waits until every registration and `apply` started so far has finished. */
