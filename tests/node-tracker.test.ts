@@ -6,7 +6,10 @@ import { startEdgeFor, type Edge, type RecordedRequest } from "./support/edge";
 import { collectorPlan } from "./support/fixtures";
 import { sleep, waitUntil } from "./support/wait";
 
-describe("the Node tracker against the edge", () => {
+describe("the Node tracker against the edge", function () {
+    // Room for the 5 s wait below, so that a missing event fails an assertion
+    // that names it rather than the hook's timeout.
+    this.timeout(10_000);
     let edge: Edge;
     let sent: number;
     let failed: number;
@@ -15,8 +18,8 @@ describe("the Node tracker against the edge", () => {
         edge = await startEdgeFor(collectorPlan());
         sent = 0;
         failed = 0;
-        // bufferSize 1: the Node tracker buffers 10 events by default, even
-        // with GET, and would send nothing for two.
+        // bufferSize 1, and no flush: the Node tracker buffers 10 events by
+        // default, even with GET, so this proves each event goes out on its own.
         const tracker: Tracker = newTracker(
             { namespace: "harness", appId: "harness-node" },
             {
@@ -29,7 +32,6 @@ describe("the Node tracker against the edge", () => {
         );
         tracker.track(buildPageView({ pageUrl: "https://www.example.com/shop?x=1 2", pageTitle: "Shop & more" }));
         tracker.track(buildStructEvent({ category: "checkout", action: "pay", label: "card", value: 12.5 }));
-        await tracker.flush();
         await waitUntil(() => sent + failed >= 2, 5_000);
         // A moment more, so that a resend would be counted too.
         await sleep(500);

@@ -68,10 +68,11 @@ export async function startEdgeFor(plan: EdgePlan): Promise<Edge> {
         const method = (req.method ?? "GET").toUpperCase();
         const answer = answerFor(plan, method, url.pathname, headers);
         requests.push({ method, path: url.pathname, query: url.search.slice(1), headers, time: Date.now(), status: answer.status });
-        // Drain any body so the connection can be reused, then answer.
+        // Drain any body so the connection can be reused, then answer; Node
+        // itself leaves the body off a response to HEAD.
         req.resume();
         res.writeHead(answer.status, { ...answer.headers, "content-length": String(answer.body.length) });
-        res.end(method === "HEAD" ? undefined : answer.body);
+        res.end(answer.body);
     });
     await new Promise<void>((resolve, reject) => {
         server.once("error", reject);

@@ -47,7 +47,7 @@ function itemAllows(item: string, origin: string): boolean {
     const host = stripScheme(got);
     // The `*` stands for one or more whole labels, never for nothing: the
     // apex domain itself is not a subdomain of itself.
-    return host.endsWith(suffix) && host.length > suffix.length && !host.slice(0, -suffix.length).endsWith(".");
+    return host.endsWith(suffix) && host.length > suffix.length;
 }
 
 function schemeOf(origin: string): string | undefined {
