@@ -30,7 +30,8 @@ describe("the loopback edge", () => {
     it("answers HEAD with the pixel's headers and no body", async () => {
         edge = await startEdgeFor(collectorPlan());
         const response = await fetch(`${edge.url}/i`, { method: "HEAD" });
-        assert.deepEqual([response.status, response.headers.get("content-length"), (await response.arrayBuffer()).byteLength], [200, "43", 0]);
+        const bodyLength = (await response.arrayBuffer()).byteLength;
+        assert.deepEqual([response.status, response.headers.get("content-length"), bodyLength], [200, "43", 0]);
     });
 
     it("answers 403 for a path with no object behind it", async () => {
@@ -47,7 +48,7 @@ describe("the loopback edge", () => {
         edge = await startEdgeFor(collectorPlan(corsPolicy([PAGE], true)));
         const response = await fetch(`${edge.url}/i`, { headers: { origin: PAGE } });
         assert.deepEqual(
-            [response.headers.get("access-control-allow-origin"), response.headers.get("access-control-allow-credentials")],
+            ["access-control-allow-origin", "access-control-allow-credentials"].map((name) => response.headers.get(name)),
             [PAGE, "true"],
         );
     });
@@ -59,7 +60,8 @@ describe("the loopback edge", () => {
     });
 
     it("adds the policy's preflight headers to the origin's answer when OPTIONS is allowed", async () => {
-        edge = await startEdgeFor({ ...collectorPlan(corsPolicy([PAGE], false)), allowedMethods: ["GET", "HEAD", "OPTIONS"] });
+        const plan = collectorPlan(corsPolicy([PAGE], false));
+        edge = await startEdgeFor({ ...plan, allowedMethods: ["GET", "HEAD", "OPTIONS"] });
         const response = await fetch(`${edge.url}/i`, {
             method: "OPTIONS",
             headers: { origin: PAGE, "access-control-request-method": "GET" },
@@ -80,7 +82,10 @@ describe("the loopback edge", () => {
         edge = await startEdgeFor(collectorPlan());
         await fetch(`${edge.url}/i?e=se&se_ca=shop`, { headers: { "x-probe": "1" } });
         const [seen] = edge.requests;
-        assert.deepEqual([seen.method, seen.path, seen.query, seen.headers["x-probe"]], ["GET", "/i", "e=se&se_ca=shop", "1"]);
+        assert.deepEqual(
+            [seen.method, seen.path, seen.query, seen.headers["x-probe"]],
+            ["GET", "/i", "e=se&se_ca=shop", "1"],
+        );
     });
 
     it("records the time each request arrived", async () => {

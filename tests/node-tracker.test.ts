@@ -39,8 +39,12 @@ describe("the Node tracker against the edge", function () {
 
     after(async () => edge.close());
 
+    function queries(): URLSearchParams[] {
+        return edge.requests.map((request: RecordedRequest) => new URLSearchParams(request.query));
+    }
+
     function eventOf(kind: string): URLSearchParams {
-        const matching = edge.requests.map((r: RecordedRequest) => new URLSearchParams(r.query)).filter((q) => q.get("e") === kind);
+        const matching = queries().filter((query) => query.get("e") === kind);
         assert.equal(matching.length, 1, `requests with e=${kind}`);
         return matching[0];
     }
@@ -50,8 +54,8 @@ describe("the Node tracker against the edge", function () {
     });
 
     it("gives every event its own event id", () => {
-        const ids = edge.requests.map((r) => new URLSearchParams(r.query).get("eid"));
-        assert.deepEqual([ids.length, new Set(ids).size, ids.every((id) => /^[0-9a-f-]{36}$/.test(id ?? ""))], [2, 2, true]);
+        const ids = queries().map((query) => query.get("eid") ?? "");
+        assert.deepEqual([ids.length, new Set(ids).size, ids.every((id) => /^[0-9a-f-]{36}$/.test(id))], [2, 2, true]);
     });
 
     it("has the tracker report both events sent and none failed", () => {
@@ -59,16 +63,16 @@ describe("the Node tracker against the edge", function () {
     });
 
     it("sends the tracker version, app id and server platform with every event", () => {
-        const fields = edge.requests.map((r) => {
-            const q = new URLSearchParams(r.query);
-            return [q.get("tv")?.startsWith("node-"), q.get("aid"), q.get("p")];
-        });
+        const fields = queries().map((query) => [query.get("tv")?.startsWith("node-"), query.get("aid"), query.get("p")]);
         assert.deepEqual(fields, [[true, "harness-node", "srv"], [true, "harness-node", "srv"]]);
     });
 
     it("keeps a page view's URL and title intact through the query string", () => {
         const pageView = eventOf("pv");
-        assert.deepEqual([pageView.get("url"), pageView.get("page")], ["https://www.example.com/shop?x=1 2", "Shop & more"]);
+        assert.deepEqual(
+            [pageView.get("url"), pageView.get("page")],
+            ["https://www.example.com/shop?x=1 2", "Shop & more"],
+        );
     });
 
     it("keeps a structured event's category, action, label and value intact", () => {

@@ -67,7 +67,8 @@ export async function startEdgeFor(plan: EdgePlan): Promise<Edge> {
         const headers = toHeaderMap(req.headers);
         const method = (req.method ?? "GET").toUpperCase();
         const answer = answerFor(plan, method, url.pathname, headers);
-        requests.push({ method, path: url.pathname, query: url.search.slice(1), headers, time: Date.now(), status: answer.status });
+        const query = url.search.slice(1);
+        requests.push({ method, path: url.pathname, query, headers, time: Date.now(), status: answer.status });
         // Drain any body so the connection can be reused, then answer; Node
         // itself leaves the body off a response to HEAD.
         req.resume();

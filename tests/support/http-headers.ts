@@ -4,7 +4,7 @@
  */
 export type HeaderMap = Record<string, string>;
 
-/** Lower-cases the names of `headers` and drops absent or repeated values' array form. */
+/** Lower-cases the names in `headers`, drops absent values and joins repeated ones with ", ". */
 export function toHeaderMap(headers: Record<string, string | string[] | undefined>): HeaderMap {
     const map: HeaderMap = {};
     for (const [name, value] of Object.entries(headers)) {
