@@ -251,6 +251,20 @@ export function permissionsPolicy(args: PermissionsPolicyArgs): PolicyDocument {
     return { Version: "2012-10-17", Statement: statements };
 }
 
+const READ_ONLY_ACTION = /^[a-z0-9-]+:(Get|List|Describe)/;
+
+/**
+ * The read-only half of {@link permissionsPolicy}: what `pulumi preview` needs to read the
+ * collector's resources, for a role that runs code nobody has reviewed yet (a pull request's).
+ */
+export function previewPermissionsPolicy(args: PermissionsPolicyArgs): PolicyDocument {
+    const statements = permissionsPolicy(args).Statement.flatMap((statement) => {
+        const actions = [statement.Action].flat().filter((action) => READ_ONLY_ACTION.test(action));
+        return actions.length === 0 ? [] : [{ ...statement, Sid: `${statement.Sid}ReadOnly`, Action: actions }];
+    });
+    return { Version: "2012-10-17", Statement: statements };
+}
+
 // A prefix of `*` already matches every name; any other prefix gets the wildcard appended.
 function namePattern(prefix: string): string {
     return prefix.endsWith("*") ? prefix : `${prefix}*`;

@@ -10,6 +10,7 @@ import {
     DEFAULTS,
     PULUMI_OIDC_ISSUER,
     permissionsPolicy,
+    previewPermissionsPolicy,
     trustPolicy,
     type PermissionsPolicyArgs,
     type PolicyDocument,
@@ -339,6 +340,42 @@ describe("deploy role permissions policy", () => {
         const policy = collectorPermissions({ customDomain: true, hostedZoneIds: ["Z0123456789ABC", "Z0123456789ABD"] });
         assert.ok(JSON.stringify(policy).length < 10240, `policy is ${JSON.stringify(policy).length} characters`);
     });
+});
+
+describe("preview role permissions policy", () => {
+    const preview = () =>
+        previewPermissionsPolicy({ partition: "aws", accountId: ACCOUNT, bucketNamePrefix: "collector-", customDomain: true, hostedZoneIds: [] });
+
+    const reads: Array<[string, string]> = [
+        ["sts:GetCallerIdentity", "*"],
+        ["s3:GetBucketAcl", "arn:aws:s3:::collector-logs-5d6e7f8"],
+        ["s3:GetBucketPolicy", "arn:aws:s3:::collector-pixels-1a2b3c4"],
+        ["s3:GetObject", "arn:aws:s3:::collector-pixels-1a2b3c4/i"],
+        ["cloudfront:GetDistribution", `arn:aws:cloudfront::${ACCOUNT}:distribution/E2EXAMPLE`],
+        ["cloudfront:GetCachePolicy", `arn:aws:cloudfront::${ACCOUNT}:cache-policy/0a1b2c3d`],
+        ["acm:DescribeCertificate", `arn:aws:acm:us-east-1:${ACCOUNT}:certificate/0f1e2d3c`],
+    ];
+    for (const [action, resource] of reads) {
+        it(`allows ${action} on ${resource}`, async () => {
+            assert.strictEqual(await deployRoleMay(preview(), action, resource), "Allowed");
+        });
+    }
+
+    const writes: Array<[string, string]> = [
+        ["s3:CreateBucket", "arn:aws:s3:::collector-pixels-1a2b3c4"],
+        ["s3:PutBucketAcl", "arn:aws:s3:::collector-logs-5d6e7f8"],
+        ["s3:DeleteObject", "arn:aws:s3:::collector-pixels-1a2b3c4/i"],
+        ["cloudfront:CreateDistribution", "*"],
+        ["cloudfront:UpdateDistribution", `arn:aws:cloudfront::${ACCOUNT}:distribution/E2EXAMPLE`],
+        ["cloudfront:PublishFunction", `arn:aws:cloudfront::${ACCOUNT}:function/collector-cors-9c8b7a6`],
+        ["route53:ChangeResourceRecordSets", "arn:aws:route53:::hostedzone/Z0123456789ABC"],
+    ];
+    for (const [action, resource] of writes) {
+        it(`refuses ${action} on ${resource}`, async () => {
+            const inUsEast1 = { "aws:RequestedRegion": "us-east-1" };
+            assert.strictEqual(await deployRoleMay(preview(), action, resource, inUsEast1), "ImplicitlyDenied");
+        });
+    }
 });
 
 describe("deploy role settings", () => {

@@ -33,6 +33,8 @@ M=[
  ('deploy/policies.ts','    "cloudfront:ListFunctions",\n','    "cloudfront:ListFunctions",\n    "ec2:RunInstances",\n    "iam:CreateUser",\n', 'iam:CreateUser'),
  ('deploy/policies.ts','    "s3:GetBucketObjectLockConfiguration",\n','    "s3:GetBucketObjectLockConfiguration",\n    "s3:PutBucketWebsite",\n', 's3:PutBucketWebsite'),
  ('deploy/policies.ts','            Action: BUCKET_ACTIONS,','            Action: [...BUCKET_ACTIONS, ...Array.from({ length: 1000 }, (_, i) => `s3:Get${i}`)],', "10,240"),
+ ('deploy/policies.ts','const READ_ONLY_ACTION = /^[a-z0-9-]+:(Get|List|Describe)/;','const READ_ONLY_ACTION = /^[a-z0-9-]+:/;','refuses cloudfront:UpdateDistribution'),
+ ('deploy/policies.ts','const READ_ONLY_ACTION = /^[a-z0-9-]+:(Get|List|Describe)/;','const READ_ONLY_ACTION = /^[a-z0-9-]+:(List|Describe)/;','preview role permissions policy allows s3:GetBucketAcl'),
  ('deploy/settings.ts','raw.pulumiOrganization || DEFAULTS.pulumiOrganization || stackOrganization','raw.pulumiOrganization || DEFAULTS.pulumiOrganization','organization of the stack'),
  ('deploy/settings.ts','    if (!Number.isInteger(seconds) || seconds < MIN_SESSION_SECONDS || seconds > MAX_SESSION_SECONDS) {','    if (false) {','every invalid setting'),
  ('deploy/settings.ts','    if (s.hostedZoneIds.length > 0 && !s.customDomain) {','    if (false) {','every invalid setting'),
