@@ -496,6 +496,15 @@ function registered(resources: Registered[], type: string): Registered[] {
 describe("deploy role program", () => {
     const config = { pulumiOrganization: "acme", collectorStacks: JSON.stringify(["dev", "pr-*"]) };
 
+    // Config and mocks are process-wide: leave the config as the other test files had it.
+    let configBefore: Record<string, string>;
+    before(() => {
+        configBefore = pulumi.runtime.allConfig();
+    });
+    after(() => {
+        pulumi.runtime.setAllConfig(configBefore);
+    });
+
     it("registers an OIDC provider for Pulumi Cloud's issuer with the organization as its audience", async () => {
         const { resources } = await runProgram(config);
         const providers = registered(resources, "aws:iam/openIdConnectProvider:OpenIdConnectProvider");
