@@ -102,7 +102,7 @@ function deployRoleMay(
 
 describe("deploy role trust policy", () => {
     for (const operation of ["preview", "update", "refresh", "destroy"]) {
-        it(`lets a ${operation} deployment of an allowed stack of the collector project assume the role`, async () => {
+        it(`lets ${operation === "update" ? "an" : "a"} ${operation} deployment of an allowed stack of the collector project assume the role`, async () => {
             const result = await assumeWithWebIdentity(collectorTrust(), { aud: ORG, sub: subject(ORG, PROJECT, "dev", operation) });
             assert.strictEqual(result, "Allowed");
         });
