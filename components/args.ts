@@ -61,6 +61,74 @@ export interface CloudfrontCollectorArgs {
     viewerProtocolPolicy?: string;
 
     /**
+     * The origins (`https://shop.example.com`, `https://*.example.com`) of the
+     * pages that embed the tracker. Browsers hand the collector's response to
+     * the JavaScript tracker only if it names the page's origin and allows
+     * credentials (the tracker sends with `credentials: 'include'`); without
+     * that, the tracker counts each event as failed and sends it again, and
+     * the logs fill with duplicates.
+     *
+     * When empty, any origin is allowed with `Access-Control-Allow-Origin: *`
+     * and no credentials: trackers must then be configured with
+     * `credentials: 'omit'`. `["*"]` chooses that explicitly.
+     *
+     * @default [] (any origin, no credentials)
+     */
+    allowedOrigins?: string[];
+
+    /**
+     * Alternate domain names for the collector (`c.example.com`), so that
+     * trackers send first-party requests. The first one without a wildcard
+     * becomes the host of `collectorUrl`. Needs `certificateArn` or
+     * `createCertificate`. At most 100.
+     * See https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html.
+     *
+     * @default none: the collector answers on its cloudfront.net domain only
+     */
+    domainNames?: string[];
+
+    /**
+     * The ARN of an ACM certificate covering every name in `domainNames`. It
+     * must be in us-east-1, whatever the stack's region; this is checked as
+     * soon as the ARN is known. May be an output of another resource.
+     *
+     * @default none (required with `domainNames` unless `createCertificate`)
+     */
+    certificateArn?: pulumi.Input<string>;
+
+    /**
+     * Creates the certificate for `domainNames` in us-east-1 (through an
+     * explicit provider, whatever the stack's region) and validates it with
+     * DNS records in `hostedZoneId`. Needs `hostedZoneId`; excludes
+     * `certificateArn`.
+     *
+     * @default false
+     */
+    createCertificate?: boolean;
+
+    /**
+     * The Route 53 hosted zone that holds `domainNames`. When given, the
+     * collector adds A and AAAA alias records pointing each name at the
+     * distribution (and the certificate's validation records with
+     * `createCertificate`).
+     *
+     * @default none: DNS is managed elsewhere
+     */
+    hostedZoneId?: string;
+
+    /**
+     * The oldest TLS that viewers of `domainNames` may use, as a CloudFront
+     * security policy: `TLSv1.2_2018`, `TLSv1.2_2019`, `TLSv1.2_2021`,
+     * `TLSv1.2_2025` or `TLSv1.3_2025`. Older policies are not offered. The
+     * cloudfront.net domain always accepts what CloudFront's default
+     * certificate does.
+     * See https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html.
+     *
+     * @default "TLSv1.2_2021"
+     */
+    minimumProtocolVersion?: string;
+
+    /**
      * A comment on the distribution, shown in the CloudFront console; at most
      * 128 characters.
      *

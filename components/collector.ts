@@ -1,6 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CloudfrontCollectorArgs } from "./args";
+import { createCertificate } from "./certificate";
+import { collectorHost } from "./custom-domain";
 import { createDistribution } from "./distribution";
+import { createAliasRecords } from "./dns-records";
 import { createLogBucket } from "./log-bucket";
 import { existingLogBucket } from "./log-destination";
 import { allowDistributionToReadPixel, createPixelBucket } from "./pixel-bucket";
@@ -37,12 +40,18 @@ export class CloudfrontCollector extends pulumi.ComponentResource {
             settings.logBucketName === undefined
                 ? createLogBucket(name, settings, this)
                 : existingLogBucket(settings.logBucketName, this);
-        const distribution = createDistribution(name, settings, pixel, logs, this);
+        const domain = settings.customDomain;
+        const certificateArn = domain?.createCertificate
+            ? createCertificate(name, domain, settings.tags, this)
+            : domain?.certificateArn;
+        const distribution = createDistribution(name, settings, pixel, logs, certificateArn, this);
         // The policy names the distribution, so it can only follow it.
         allowDistributionToReadPixel(name, pixel, distribution, this);
+        if (domain !== undefined) createAliasRecords(name, domain, distribution, this);
 
         this.domainName = distribution.domainName;
-        this.collectorUrl = pulumi.interpolate`https://${distribution.domainName}/${urlPathOf(settings.pixelPaths[0])}`;
+        const host = collectorHost(domain) ?? distribution.domainName;
+        this.collectorUrl = pulumi.interpolate`https://${host}/${urlPathOf(settings.pixelPaths[0])}`;
         this.distributionId = distribution.id;
         this.distributionArn = distribution.arn;
         this.pixelBucketName = pixel.bucket.bucket;

@@ -1,5 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { CORS_S3_ORIGIN_REQUEST_POLICY_ID, createResponseHeadersPolicy } from "./cors";
+import { checkedCertificateArn } from "./custom-domain";
 import { LogDestination } from "./log-destination";
 import { PixelBucket } from "./pixel-bucket";
 import { CollectorSettings } from "./settings";
@@ -18,6 +20,7 @@ export function createDistribution(
     settings: CollectorSettings,
     pixel: PixelBucket,
     logs: LogDestination,
+    certificateArn: pulumi.Input<string> | undefined,
     parent: pulumi.Resource,
 ): aws.cloudfront.Distribution {
     const opts: pulumi.CustomResourceOptions = { parent };
@@ -33,6 +36,8 @@ export function createDistribution(
         opts,
     );
     const cachePolicy = createPixelCachePolicy(name, opts);
+    const responseHeaders = createResponseHeadersPolicy(name, settings.cors, opts);
+    const domain = settings.customDomain;
 
     return new aws.cloudfront.Distribution(
         `${name}-distribution`,
@@ -42,6 +47,7 @@ export function createDistribution(
             priceClass: settings.priceClass,
             httpVersion: "http2and3",
             isIpv6Enabled: true,
+            aliases: domain?.domainNames ?? [],
             webAclId: settings.webAclArn,
             // With origin access control the origin takes no s3OriginConfig:
             // setting one makes a permanent diff.
@@ -55,9 +61,12 @@ export function createDistribution(
             defaultCacheBehavior: {
                 targetOriginId: PIXEL_ORIGIN_ID,
                 viewerProtocolPolicy: settings.viewerProtocolPolicy,
-                allowedMethods: ["GET", "HEAD"],
+                // OPTIONS lets a CORS preflight through; its answer is not cached.
+                allowedMethods: ["GET", "HEAD", "OPTIONS"],
                 cachedMethods: ["GET", "HEAD"],
                 cachePolicyId: cachePolicy.id,
+                originRequestPolicyId: CORS_S3_ORIGIN_REQUEST_POLICY_ID,
+                responseHeadersPolicyId: responseHeaders.id,
                 // A 43-byte GIF gains nothing from compression.
                 compress: false,
             },
@@ -69,7 +78,15 @@ export function createDistribution(
                 includeCookies: settings.includeCookies,
             },
             restrictions: { geoRestriction: { restrictionType: "none" } },
-            viewerCertificate: { cloudfrontDefaultCertificate: true },
+            viewerCertificate:
+                domain === undefined || certificateArn === undefined
+                    ? { cloudfrontDefaultCertificate: true }
+                    : {
+                          acmCertificateArn: checkedCertificateArn(certificateArn),
+                          // SNI costs nothing extra; every current client sends it.
+                          sslSupportMethod: "sni-only",
+                          minimumProtocolVersion: domain.minimumProtocolVersion,
+                      },
             tags: settings.tags,
         },
         // CloudFront checks, when logging is turned on, that the bucket's ACL

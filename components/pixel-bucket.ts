@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { pixelBucketCorsRules } from "./cors";
 import { PIXEL_CACHE_CONTROL, PIXEL_CONTENT_TYPE, pixelBase64 } from "./pixel";
 import { pixelBucketPolicy } from "./policies";
 import { CollectorSettings } from "./settings";
@@ -13,8 +14,8 @@ export interface PixelBucket {
 }
 
 /**
- * Creates the pixel bucket: no public access, ACLs off, SSE-S3, and one pixel
- * object for each pixel path. Its policy needs the distribution's ARN and is
+ * Creates the pixel bucket: no public access, ACLs off, SSE-S3, a CORS rule
+ * for preflights, and one pixel object for each pixel path. Its policy needs the distribution's ARN and is
  * added by {@link allowDistributionToReadPixel} once the distribution exists.
  */
 export function createPixelBucket(name: string, settings: CollectorSettings, parent: pulumi.Resource): PixelBucket {
@@ -62,7 +63,13 @@ export function createPixelBucket(name: string, settings: CollectorSettings, par
             ),
     );
 
-    return { bucket, lastSetting: encryption, objects };
+    const cors = new aws.s3.BucketCorsConfiguration(
+        `${name}-pixel-cors`,
+        { bucket: bucket.id, corsRules: pixelBucketCorsRules(settings.cors) },
+        { ...opts, dependsOn: [encryption] },
+    );
+
+    return { bucket, lastSetting: cors, objects };
 }
 
 /**

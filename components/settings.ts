@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CloudfrontCollectorArgs } from "./args";
 import { bucketNameProblem } from "./bucket-names";
+import { checkAllowedOrigins, CorsSettings } from "./cors";
+import { checkCustomDomain, CustomDomain } from "./custom-domain";
 import { checkLogLifecycle, LIFECYCLE_ARGUMENTS, LogLifecycle } from "./lifecycle";
 import { Problems, show } from "./problems";
 import { logRegionProblem } from "./regions";
@@ -31,6 +33,9 @@ export interface CollectorSettings {
     priceClass: (typeof PRICE_CLASSES)[number];
     viewerProtocolPolicy: (typeof VIEWER_PROTOCOL_POLICIES)[number];
     comment: string;
+    cors: CorsSettings;
+    /** Undefined when the collector answers on its cloudfront.net domain only. */
+    customDomain?: CustomDomain;
     webAclArn?: pulumi.Input<string>;
     /** An existing bucket to log to; undefined when the collector creates its own. */
     logBucketName?: string;
@@ -64,6 +69,8 @@ export function resolveSettings(
         priceClass: checkOneOf("priceClass", given.priceClass, PRICE_CLASSES, "PriceClass_100", problems),
         viewerProtocolPolicy: checkViewerProtocolPolicy(given.viewerProtocolPolicy, problems),
         comment: checkComment(given.comment, `Snowplow collector ${name}`, problems),
+        cors: checkAllowedOrigins(given.allowedOrigins, problems),
+        customDomain: checkCustomDomain(given, problems),
         webAclArn: checkWebAclArn(given.webAclArn, problems),
         logBucketName: checkLogBucketName(given, problems),
         logLifecycle: checkLogLifecycle(given, problems),

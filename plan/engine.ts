@@ -84,14 +84,25 @@ export async function startMockEngine(options: EngineOptions): Promise<MockEngin
     // Nobody may be waiting yet; the rejection is still delivered to later waiters.
     failed.catch(() => undefined);
 
+    // Explicit AWS providers by reference (`<urn>::<id>`), with their region:
+    // what a resource or data source served by one sees as its region.
+    const providerRegions = new Map<string, string>();
+    const inRegionOf = (provider: string | undefined, inputs: Record<string, unknown>) => {
+        const region = provider === undefined ? undefined : providerRegions.get(provider);
+        return region === undefined || inputs.region !== undefined ? inputs : { ...inputs, region };
+    };
+
     await pulumi.runtime.setMocks(
         {
             newResource: (args) => {
                 const urn = urnOf(options, args.type, args.name, pending.get(`${args.type}::${args.name}`));
-                const made = fabricateResource(fabricator, args.type, args.name, urn, args.inputs);
+                const made = fabricateResource(fabricator, args.type, args.name, urn, inRegionOf(args.provider, args.inputs));
+                if (args.type === "pulumi:providers:aws") {
+                    providerRegions.set(`${urn}::${made.id}`, String(args.inputs.region ?? options.region));
+                }
                 return { id: args.custom ? made.id : undefined, state: args.custom ? made.state : {} };
             },
-            call: (args) => fabricateInvoke(fabricator, args.token, args.inputs),
+            call: (args) => fabricateInvoke(fabricator, args.token, inRegionOf(args.provider, args.inputs)),
         },
         options.project,
         options.stack,

@@ -76,6 +76,16 @@ describe("data survives changes", () => {
             ["retainLogBucket", { retainLogBucket: false }],
             ["forceDestroyLogBucket", { retainLogBucket: false, forceDestroyLogBucket: true }],
             ["tags", { tags: { team: "data" } }],
+            ["allowedOrigins", { allowedOrigins: ["https://shop.example.com"] }],
+            [
+                "domainNames",
+                {
+                    domainNames: ["c.example.com"],
+                    certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666",
+                    minimumProtocolVersion: "TLSv1.2_2025",
+                },
+            ],
+            ["createCertificate", { domainNames: ["c.example.com"], createCertificate: true, hostedZoneId: "Z0123456789ABCDEFGHIJ" }],
             ["logTransitions", { logTransitions: [{ days: 30, storageClass: "STANDARD_IA" }] }],
             ["logExpirationDays", { logExpirationDays: 3650 }],
             ["logAbortIncompleteUploadDays", { logAbortIncompleteUploadDays: 1 }],
@@ -131,4 +141,10 @@ const ARGUMENT_NAMES: Record<keyof CloudfrontCollectorArgs, true> = {
     retainLogBucket: true,
     forceDestroyLogBucket: true,
     tags: true,
+    allowedOrigins: true,
+    domainNames: true,
+    certificateArn: true,
+    createCertificate: true,
+    hostedZoneId: true,
+    minimumProtocolVersion: true,
 };

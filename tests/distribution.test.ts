@@ -35,9 +35,9 @@ describe("the distribution", () => {
     });
 
     describe("cache behaviour", () => {
-        it("allows and caches GET and HEAD only", async () => {
+        it("allows GET and HEAD, and OPTIONS for CORS preflights, and caches GET and HEAD only", async () => {
             const behavior = behaviorOf((await build()).child(T.distribution, "distribution"));
-            assert.deepEqual(behavior.allowedMethods, ["GET", "HEAD"]);
+            assert.deepEqual(behavior.allowedMethods, ["GET", "HEAD", "OPTIONS"]);
             assert.deepEqual(behavior.cachedMethods, ["GET", "HEAD"]);
         });
 

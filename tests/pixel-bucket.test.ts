@@ -49,7 +49,12 @@ describe("the pixel bucket", () => {
         const name = built.name;
         const deps = dependenciesOf(built.child(T.policy, "pixel-policy"));
         assert.ok(deps.includes(`${name}-distribution`), deps.join());
-        assert.ok(deps.includes(`${name}-pixel-encryption`), deps.join());
+        assert.ok(deps.includes(`${name}-pixel-cors`), deps.join());
+    });
+
+    it("gets its CORS rule after encryption", async () => {
+        const built = await build();
+        assert.ok(dependenciesOf(built.child(T.cors, "pixel-cors")).includes(`${built.name}-pixel-encryption`));
     });
 
     it("receives the pixel objects only once encryption is configured", async () => {

@@ -1,0 +1,108 @@
+import { strict as assert } from "node:assert";
+import { CloudfrontCollector, CloudfrontCollectorArgs, CollectorArgumentsError } from "../components";
+import { build, T, useMockEngine } from "./support/harness";
+
+type Cors = Record<string, any>;
+const corsOf = async (args?: CloudfrontCollectorArgs): Promise<Cors> =>
+    (await build(args)).child(T.responseHeaders, "response-headers").inputs.corsConfig as Cors;
+
+function problemsOf(args: unknown): string[] {
+    try {
+        new CloudfrontCollector("cors", args as CloudfrontCollectorArgs);
+    } catch (err) {
+        assert.ok(err instanceof CollectorArgumentsError, String(err));
+        return err.problems.map((p) => `${p.argument}: ${p.accepted}`);
+    }
+    return [];
+}
+
+describe("CORS and caching", () => {
+    useMockEngine();
+
+    it("attaches a response headers policy to the distribution", async () => {
+        const built = await build();
+        const behavior = built.child(T.distribution, "distribution").inputs.defaultCacheBehavior as Record<string, unknown>;
+        assert.equal(behavior.responseHeadersPolicyId, built.child(T.responseHeaders, "response-headers").outputs.id);
+    });
+
+    it("names the allowed origins and allows credentials, as the JavaScript tracker's fetch needs", async () => {
+        const cors = await corsOf({ allowedOrigins: ["https://shop.example.com", "https://*.example.org"] });
+        assert.deepEqual(cors.accessControlAllowOrigins, { items: ["https://shop.example.com", "https://*.example.org"] });
+        assert.equal(cors.accessControlAllowCredentials, true);
+    });
+
+    it("allows any origin without credentials when no origin is listed", async () => {
+        const cors = await corsOf();
+        assert.deepEqual(cors.accessControlAllowOrigins, { items: ["*"] });
+        assert.equal(cors.accessControlAllowCredentials, false);
+    });
+
+    it('treats ["*"] as no list: any origin, no credentials', async () => {
+        const cors = await corsOf({ allowedOrigins: ["*"] });
+        assert.deepEqual([cors.accessControlAllowOrigins, cors.accessControlAllowCredentials], [{ items: ["*"] }, false]);
+    });
+
+    it("answers preflights: GET, HEAD and OPTIONS, the tracker's request headers, a two-hour max age", async () => {
+        const cors = await corsOf({ allowedOrigins: ["https://shop.example.com"] });
+        assert.deepEqual(cors.accessControlAllowMethods, { items: ["GET", "HEAD", "OPTIONS"] });
+        assert.deepEqual(cors.accessControlAllowHeaders, { items: ["Content-Type", "SP-Anonymous"] });
+        assert.equal(cors.accessControlMaxAgeSec, 7200);
+    });
+
+    it("overrides whatever CORS headers S3 sends", async () => {
+        assert.equal((await corsOf()).originOverride, true);
+    });
+
+    it("forwards the preflight's headers to S3, whose CORS rule answers it with 200", async () => {
+        const built = await build({ allowedOrigins: ["https://shop.example.com"] });
+        const behavior = built.child(T.distribution, "distribution").inputs.defaultCacheBehavior as Record<string, unknown>;
+        assert.equal(behavior.originRequestPolicyId, "88a5eaf4-2fd4-4709-b370-b4c650ea3fcf");
+        const cors = built.child(T.cors, "pixel-cors");
+        assert.equal(cors.inputs.bucket, built.child(T.bucket, "pixel-bucket").outputs.bucket);
+        assert.deepEqual(cors.inputs.corsRules, [
+            {
+                allowedMethods: ["GET", "HEAD"],
+                allowedOrigins: ["https://shop.example.com"],
+                allowedHeaders: ["Content-Type", "SP-Anonymous"],
+                maxAgeSeconds: 7200,
+            },
+        ]);
+    });
+
+    it("tells viewers not to cache the pixel while the edge keeps it for a year", async () => {
+        const built = await build();
+        assert.equal(built.child(T.object, "pixel-i").inputs.cacheControl, "no-cache, no-store, must-revalidate");
+        assert.equal(built.child(T.cachePolicy, "cache-policy").inputs.minTtl, 31536000);
+    });
+
+    const refused: [string, unknown, string][] = [
+        ["an origin with a path", ["https://shop.example.com/page"], "allowedOrigins[0]"],
+        ["an origin with a trailing slash", ["https://shop.example.com/"], "allowedOrigins[0]"],
+        ["an origin without a scheme", ["shop.example.com"], "allowedOrigins[0]"],
+        ["an origin with another scheme", ["ftp://shop.example.com"], "allowedOrigins[0]"],
+        ["an origin with a port out of range", ["https://shop.example.com:70000"], "allowedOrigins[0]"],
+        ["a wildcard in the middle", ["https://shop.*.example.com"], "allowedOrigins[0]"],
+        ["an origin that is not a string", [7], "allowedOrigins[0]"],
+        ["* among other origins", ["https://a.example.com", "*"], "allowedOrigins[1]"],
+        ["a duplicated origin", ["https://a.example.com", "https://A.example.com"], "allowedOrigins[1]"],
+    ];
+    for (const [what, origins, argument] of refused) {
+        it(`refuses ${what}, naming ${argument}`, () => {
+            const problems = problemsOf({ allowedOrigins: origins });
+            assert.equal(problems.length, 1, problems.join("\n"));
+            assert.ok(problems[0].startsWith(`${argument}: `), problems[0]);
+        });
+    }
+
+    it("refuses allowedOrigins that are not a list", () => {
+        assert.deepEqual(problemsOf({ allowedOrigins: "https://a.example.com" }), [
+            'allowedOrigins: a list of origins, such as ["https://www.example.com"]',
+        ]);
+    });
+
+    for (const origin of ["http://localhost:8080", "https://*.example.com", "http://127.0.0.1:3000", "http://[::1]:8080", "https://xn--bcher-kva.example"]) {
+        it(`accepts the origin ${origin}`, () => {
+            assert.deepEqual(problemsOf({ allowedOrigins: [origin] }), []);
+        });
+    }
+});
