@@ -1,10 +1,11 @@
-// Real-client proof that the distribution's CORS response headers policy makes
-// each event a browser tracks arrive exactly once, and that without it the
-// tracker resends and stalls (the fault the policy is there to prevent).
+// Real-client proof, in Chromium with the Snowplow browser tracker, that the
+// distribution the component plans turns each tracked event into exactly one
+// request, and that a distribution lacking its response headers policy makes
+// the tracker resend and stall (the fault the policy is there to prevent).
 import { strict as assert } from "node:assert";
 import { requireChromium } from "./support/chromium";
-import { collectorPlan, corsPolicy } from "./support/fixtures";
 import { requestsPerEvent, runBrowserScenario, sentEventIds, type BrowserRunResult } from "./support/browser-run";
+import { plannedEdge, withoutPolicy } from "./support/planned-edge";
 
 const LOADS = 2;
 const EVENTS_PER_LOAD = 3;
@@ -19,22 +20,26 @@ function failures(run: BrowserRunResult) {
     return run.outcomes.filter((outcome) => !outcome.ok);
 }
 
-describe("the browser tracker against the edge", function () {
+function assertEachEventOnce(run: BrowserRunResult) {
+    const counts = requestsPerEvent(run.eventRequests);
+    assert.deepEqual([counts.size, [...counts.values()].every((n) => n === 1)], [EVENTS, true], JSON.stringify([...counts]));
+}
+
+describe("the browser tracker against the planned distribution", function () {
     this.timeout(60_000);
 
     before(function () {
         requireChromium();
     });
 
-    describe("with a policy that names the page's origin and allows credentials", () => {
+    describe("with allowedOrigins naming the page's origin", () => {
         let run: BrowserRunResult;
         before(async () => {
-            run = await runBrowserScenario({ ...TIMING, planFor: (page) => collectorPlan(corsPolicy([page], true)) });
+            run = await runBrowserScenario({ ...TIMING, planFor: (page) => plannedEdge({ allowedOrigins: [page] }) });
         });
 
         it("delivers each tracked event to /i exactly once", () => {
-            const counts = requestsPerEvent(run.eventRequests);
-            assert.deepEqual([counts.size, [...counts.values()].every((n) => n === 1)], [EVENTS, true]);
+            assertEachEventOnce(run);
         });
 
         it("has the tracker report every delivered event as sent", () => {
@@ -51,10 +56,10 @@ describe("the browser tracker against the edge", function () {
         });
     });
 
-    describe("with no response headers policy", () => {
+    describe("with the same distribution lacking its response headers policy", () => {
         let run: BrowserRunResult;
         before(async () => {
-            run = await runBrowserScenario({ ...TIMING, planFor: () => collectorPlan() });
+            run = await runBrowserScenario({ ...TIMING, planFor: async (page) => withoutPolicy(await plannedEdge({ allowedOrigins: [page] })) });
         });
 
         it("receives the same event more than once", () => {
@@ -71,13 +76,11 @@ describe("the browser tracker against the edge", function () {
         });
     });
 
-    describe("with * origins and credentials allowed off", () => {
-        const starPolicy = () => collectorPlan(corsPolicy(["*"], false));
-
+    describe("with no allowedOrigins (any origin, no credentials)", () => {
         describe("and a tracker that sends credentials (its default)", () => {
             let run: BrowserRunResult;
             before(async () => {
-                run = await runBrowserScenario({ ...TIMING, planFor: starPolicy });
+                run = await runBrowserScenario({ ...TIMING, planFor: () => plannedEdge({}) });
             });
 
             it("has the tracker report failures and no success", () => {
@@ -85,15 +88,14 @@ describe("the browser tracker against the edge", function () {
             });
         });
 
-        describe("and a tracker set to credentials: 'omit'", () => {
+        describe("and a tracker set to credentials: 'omit', as the README says", () => {
             let run: BrowserRunResult;
             before(async () => {
-                run = await runBrowserScenario({ ...TIMING, credentials: "omit", planFor: starPolicy });
+                run = await runBrowserScenario({ ...TIMING, credentials: "omit", planFor: () => plannedEdge({}) });
             });
 
             it("delivers each tracked event to /i exactly once", () => {
-                const counts = requestsPerEvent(run.eventRequests);
-                assert.deepEqual([counts.size, [...counts.values()].every((n) => n === 1)], [EVENTS, true]);
+                assertEachEventOnce(run);
             });
 
             it("has the tracker report every event as sent and none as failed", () => {
@@ -103,6 +105,48 @@ describe("the browser tracker against the edge", function () {
             it("receives nothing more once the events are sent", () => {
                 assert.equal(run.eventRequests.length, run.eventRequestsBeforeQuiet);
             });
+        });
+    });
+
+    describe("with a tracker whose requests need a preflight (server-side anonymisation)", () => {
+        let run: BrowserRunResult;
+        before(async () => {
+            run = await runBrowserScenario({
+                ...TIMING,
+                serverAnonymisation: true,
+                planFor: (page) => plannedEdge({ allowedOrigins: [page] }),
+            });
+        });
+
+        it("has the browser send preflights, answered with 200", () => {
+            const preflights = run.allRequests.filter((r) => r.method === "OPTIONS");
+            assert.ok(preflights.length > 0, "no preflight was sent");
+            assert.deepEqual([...new Set(preflights.map((r) => r.status))], [200]);
+        });
+
+        it("delivers each tracked event to /i exactly once, with its SP-Anonymous header", () => {
+            assertEachEventOnce(run);
+            assert.ok(run.eventRequests.every((r) => r.headers["sp-anonymous"] !== undefined));
+        });
+
+        it("has the tracker report no failed request", () => {
+            assert.deepEqual(failures(run), []);
+        });
+    });
+
+    describe("with a preflight and no CORS rule on the pixel bucket", () => {
+        let run: BrowserRunResult;
+        before(async () => {
+            run = await runBrowserScenario({
+                ...TIMING,
+                serverAnonymisation: true,
+                planFor: async (page) => ({ ...(await plannedEdge({ allowedOrigins: [page] })), bucketCorsRules: [] }),
+            });
+        });
+
+        it("has S3 refuse the preflight and the tracker deliver nothing", () => {
+            assert.ok(run.allRequests.some((r) => r.method === "OPTIONS" && r.status === 403));
+            assert.equal(sentEventIds(run.outcomes).size, 0);
         });
     });
 });

@@ -3,7 +3,7 @@
 import { strict as assert } from "node:assert";
 import { buildPageView, buildStructEvent, newTracker, type Tracker } from "@snowplow/node-tracker";
 import { startEdgeFor, type Edge, type RecordedRequest } from "./support/edge";
-import { collectorPlan } from "./support/fixtures";
+import { plannedEdge } from "./support/planned-edge";
 import { sleep, waitUntil } from "./support/wait";
 
 describe("the Node tracker against the edge", function () {
@@ -15,7 +15,7 @@ describe("the Node tracker against the edge", function () {
     let failed: number;
 
     before(async () => {
-        edge = await startEdgeFor(collectorPlan());
+        edge = await startEdgeFor(await plannedEdge({}));
         sent = 0;
         failed = 0;
         // bufferSize 1, and no flush: the Node tracker buffers 10 events by

@@ -9,9 +9,11 @@ import { sleep, waitUntil } from "./wait";
 /** A scenario: how the edge is set up for the page's origin, and how the page tracks. */
 export interface BrowserScenario {
     /** The edge's plan, given the origin the page is served from. */
-    planFor(pageOrigin: string): EdgePlan;
+    planFor(pageOrigin: string): EdgePlan | Promise<EdgePlan>;
     /** The tracker's `credentials` setting; the tracker's default when absent. */
     credentials?: "omit" | "same-origin" | "include";
+    /** Whether the tracker asks for server-side anonymisation, which adds a header and so a preflight. */
+    serverAnonymisation?: boolean;
     loads: number;
     eventsPerLoad: number;
     /** Longest wait, per load, for that load's events to be reported sent. */
@@ -28,12 +30,18 @@ export interface BrowserRunResult {
     eventRequestsBeforeQuiet: number;
     /** Every outcome the tracker's callbacks reported. */
     outcomes: TrackerOutcome[];
+    /** Every request the edge received, preflights included. */
+    allRequests: RecordedRequest[];
 }
 
 /** Runs `scenario` and tears everything down, whatever happens. */
 export async function runBrowserScenario(scenario: BrowserScenario): Promise<BrowserRunResult> {
-    const page = await startTrackerPage({ eventsPerLoad: scenario.eventsPerLoad, credentials: scenario.credentials });
-    const edge = await startEdgeFor(scenario.planFor(page.origin));
+    const page = await startTrackerPage({
+        eventsPerLoad: scenario.eventsPerLoad,
+        credentials: scenario.credentials,
+        serverAnonymisation: scenario.serverAnonymisation,
+    });
+    const edge = await startEdgeFor(await scenario.planFor(page.origin));
     const outcomes: TrackerOutcome[] = [];
     try {
         const browser = await launchChromium();
@@ -49,7 +57,7 @@ export async function runBrowserScenario(scenario: BrowserScenario): Promise<Bro
             }
             const eventRequestsBeforeQuiet = tracked(edge.requests).length;
             await sleep(scenario.quietMs);
-            return { eventRequests: tracked(edge.requests), eventRequestsBeforeQuiet, outcomes };
+            return { eventRequests: tracked(edge.requests), eventRequestsBeforeQuiet, outcomes, allRequests: [...edge.requests] };
         } finally {
             await browser.close();
         }
@@ -75,5 +83,5 @@ export function requestsPerEvent(requests: readonly RecordedRequest[]): Map<stri
 }
 
 function tracked(requests: readonly RecordedRequest[]): RecordedRequest[] {
-    return requests.filter((request) => request.path === "/i");
+    return requests.filter((request) => request.path === "/i" && request.method === "GET");
 }

@@ -22,3 +22,6 @@ export type CorsConfigInputs = NonNullable<ResponseHeadersPolicyInputs["corsConf
 
 /** The `securityHeadersConfig` block of a response headers policy. */
 export type SecurityHeadersInputs = NonNullable<ResponseHeadersPolicyInputs["securityHeadersConfig"]>;
+
+/** One rule of an `aws.s3.BucketCorsConfiguration`, every `Input` resolved. */
+export type S3CorsRuleInputs = pulumi.Unwrap<aws.s3.BucketCorsConfigurationArgs>["corsRules"][number];

@@ -4,9 +4,10 @@
 // records every request, so that tests can count what a tracker really sent.
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { PixelObjectInputs, ResponseHeadersPolicyInputs } from "./cloudfront-inputs";
+import type { PixelObjectInputs, ResponseHeadersPolicyInputs, S3CorsRuleInputs } from "./cloudfront-inputs";
 import { edgeResponseHeaders } from "./edge-headers";
 import { toHeaderMap, type HeaderMap } from "./http-headers";
+import { s3AcceptsPreflight } from "./s3-cors";
 
 export { edgeResponseHeaders } from "./edge-headers";
 export type { EdgeRequest } from "./edge-headers";
@@ -22,11 +23,18 @@ export type { EdgeRequest } from "./edge-headers";
  * - `responseHeadersPolicy`: the inputs of the `aws.cloudfront.ResponseHeadersPolicy`
  *   attached to that behaviour (`corsConfig`, `customHeadersConfig`,
  *   `securityHeadersConfig`), or absent for a behaviour without one.
+ * - `bucketCorsRules`: the pixel bucket's `aws.s3.BucketCorsConfiguration`
+ *   rules, which decide S3's answer to a preflight; none when absent.
+ * - `forwardsCorsHeadersToOrigin`: whether the behaviour's origin request
+ *   policy passes `Origin` and `Access-Control-Request-*` on to S3; without
+ *   them S3 cannot match a CORS rule.
  */
 export interface EdgePlan {
     pixels: readonly PixelObjectInputs[];
     allowedMethods: readonly string[];
     responseHeadersPolicy?: ResponseHeadersPolicyInputs;
+    bucketCorsRules?: readonly S3CorsRuleInputs[];
+    forwardsCorsHeadersToOrigin?: boolean;
 }
 
 /** One request the edge received, as the standard access log would record it and more. */
@@ -99,18 +107,25 @@ function answerFor(plan: EdgePlan, method: string, path: string, headers: Header
     if (!plan.allowedMethods.includes(method)) {
         return { status: 403, headers: { "content-type": "text/plain" }, body: Buffer.from("method not allowed") };
     }
-    const origin = originAnswer(plan, method, path);
+    const origin = originAnswer(plan, method, path, headers);
     const added = edgeResponseHeaders(plan.responseHeadersPolicy, { method, headers }, origin.headers);
     return { ...origin, headers: { ...origin.headers, ...added } };
 }
 
-// What the private bucket answers. An OPTIONS reaches S3 too, and a bucket
-// with no CORS configuration of its own (the component sets none) answers it
-// with 403 (S3 User Guide, "Troubleshooting CORS"); the policy's CORS headers
-// are still added on the way back.
-function originAnswer(plan: EdgePlan, method: string, path: string): Answer {
+// What the private bucket answers. An OPTIONS reaches S3 too, which answers
+// 200 only when one of the bucket's CORS rules matches the preflight headers
+// forwarded to it, and 403 otherwise (S3 User Guide, "Troubleshooting CORS");
+// the policy's CORS headers are added on the way back either way.
+function originAnswer(plan: EdgePlan, method: string, path: string, request: HeaderMap): Answer {
+    if (method === "OPTIONS") {
+        const forwarded = plan.forwardsCorsHeadersToOrigin ? request : {};
+        if (s3AcceptsPreflight(plan.bucketCorsRules ?? [], forwarded)) {
+            return { status: 200, headers: {}, body: Buffer.alloc(0) };
+        }
+        return { status: 403, headers: { "content-type": "application/xml" }, body: Buffer.from(S3_ACCESS_DENIED) };
+    }
     const pixel = plan.pixels.find((object) => `/${object.key}` === path);
-    if (pixel === undefined || method === "OPTIONS") {
+    if (pixel === undefined) {
         return { status: 403, headers: { "content-type": "application/xml" }, body: Buffer.from(S3_ACCESS_DENIED) };
     }
     const headers: HeaderMap = { "content-type": pixel.contentType };

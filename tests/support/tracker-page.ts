@@ -14,6 +14,8 @@ export interface TrackerPageOptions {
     eventsPerLoad: number;
     /** The tracker's `credentials` setting; the tracker's own default ('include') when absent. */
     credentials?: "omit" | "same-origin" | "include";
+    /** Ask for server-side anonymisation: the tracker then sends `SP-Anonymous`, which needs a preflight. */
+    serverAnonymisation?: boolean;
 }
 
 /** A running page server. */
@@ -75,6 +77,7 @@ function pageHtml(options: TrackerPageOptions): string {
     const setup = JSON.stringify({
         eventsPerLoad: options.eventsPerLoad,
         credentials: options.credentials,
+        serverAnonymisation: options.serverAnonymisation ?? false,
     });
     // The callbacks are the tracker's documented way to learn whether a
     // request reached the collector and was accepted (v4 emitter options).
@@ -97,6 +100,7 @@ const options = {
   }),
 };
 if (setup.credentials !== undefined) options.credentials = setup.credentials;
+if (setup.serverAnonymisation) options.anonymousTracking = { withServerAnonymisation: true };
 sp.newTracker("harness", collectorUrl, options);
 sp.trackPageView();
 for (let i = 1; i < setup.eventsPerLoad; i++) {
