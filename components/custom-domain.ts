@@ -6,6 +6,9 @@ import { CLOUDFRONT_GLOBAL_REGION } from "./regions";
 /** CloudFront's security policies for custom domains that allow nothing older than TLS 1.2. */
 export const MINIMUM_PROTOCOL_VERSIONS = ["TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"] as const;
 
+/** The security policy used when none is given. */
+export const DEFAULT_MINIMUM_PROTOCOL_VERSION = "TLSv1.2_2021";
+
 /** CloudFront's default quota of alternate domain names per distribution. */
 export const MAX_DOMAIN_NAMES = 100;
 
@@ -34,15 +37,22 @@ export function checkCustomDomain(args: CloudfrontCollectorArgs, problems: Probl
     if (hostedZoneId !== undefined && (typeof hostedZoneId !== "string" || !HOSTED_ZONE_ID.test(hostedZoneId))) {
         problems.add("hostedZoneId", hostedZoneId, 'a Route 53 hosted zone ID, such as "Z0123456789ABCDEFGHIJ"');
     }
-    const minimumProtocolVersion = args.minimumProtocolVersion ?? "TLSv1.2_2021";
+    const minimumProtocolVersion = args.minimumProtocolVersion ?? DEFAULT_MINIMUM_PROTOCOL_VERSION;
     if (!MINIMUM_PROTOCOL_VERSIONS.includes(minimumProtocolVersion as never)) {
         problems.add("minimumProtocolVersion", minimumProtocolVersion, `one of ${MINIMUM_PROTOCOL_VERSIONS.map(show).join(", ")}`);
     }
     checkCertificateArn(args.certificateArn, problems);
 
     if (domainNames.length === 0) {
-        for (const argument of ["certificateArn", "createCertificate", "hostedZoneId", "minimumProtocolVersion"] as const) {
-            if (args[argument] !== undefined) problems.add(argument, args[argument], "no value without domainNames");
+        // Values that ask for nothing (the defaults a stack's config holds) are fine.
+        const asked = {
+            certificateArn: args.certificateArn !== undefined,
+            createCertificate: createCertificate === true,
+            hostedZoneId: hostedZoneId !== undefined,
+            minimumProtocolVersion: args.minimumProtocolVersion !== undefined && args.minimumProtocolVersion !== DEFAULT_MINIMUM_PROTOCOL_VERSION,
+        };
+        for (const [argument, given] of Object.entries(asked) as [keyof typeof asked, boolean][]) {
+            if (given) problems.add(argument, args[argument], "no value without domainNames");
         }
         return undefined;
     }

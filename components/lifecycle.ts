@@ -50,7 +50,8 @@ export function checkLogLifecycle(args: CloudfrontCollectorArgs, problems: Probl
     const versioning = args.logVersioning ?? false;
     if (typeof versioning !== "boolean") problems.add("logVersioning", versioning, "true or false");
     const noncurrent = checkDays("logNoncurrentVersionExpirationDays", args.logNoncurrentVersionExpirationDays, problems);
-    if (noncurrent !== undefined && versioning !== true) {
+    // The default asks for nothing, so a stack's config that holds it is fine.
+    if (noncurrent !== undefined && noncurrent !== DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS && versioning !== true) {
         problems.add(
             "logNoncurrentVersionExpirationDays",
             noncurrent,
@@ -70,7 +71,7 @@ export function checkLogLifecycle(args: CloudfrontCollectorArgs, problems: Probl
     };
 }
 
-/** Whether any lifecycle argument was given: these only apply to a bucket the collector creates. */
+/** The lifecycle arguments: they only apply to a bucket the collector creates. */
 export const LIFECYCLE_ARGUMENTS = [
     "logTransitions",
     "logExpirationDays",

@@ -3,7 +3,14 @@ import { CloudfrontCollectorArgs } from "./args";
 import { bucketNameProblem } from "./bucket-names";
 import { checkAllowedOrigins, CorsSettings } from "./cors";
 import { checkCustomDomain, CustomDomain } from "./custom-domain";
-import { checkLogLifecycle, LIFECYCLE_ARGUMENTS, LogLifecycle } from "./lifecycle";
+import { isDeepStrictEqual } from "node:util";
+import {
+    checkLogLifecycle,
+    DEFAULT_ABORT_INCOMPLETE_UPLOAD_DAYS,
+    DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS,
+    LIFECYCLE_ARGUMENTS,
+    LogLifecycle,
+} from "./lifecycle";
 import { Problems, show } from "./problems";
 import { logRegionProblem } from "./regions";
 import { logPrefixProblem, pixelPathProblem } from "./s3-keys";
@@ -88,8 +95,21 @@ export function resolveSettings(
     return settings;
 }
 
-/** The arguments that shape a bucket the collector creates, and so make no sense with `logBucketName`. */
-const OWN_LOG_BUCKET_ARGUMENTS = [...LIFECYCLE_ARGUMENTS, "retainLogBucket", "forceDestroyLogBucket"] as const;
+/**
+ * The arguments that shape a bucket the collector creates, with their
+ * defaults: with `logBucketName`, asking for anything else is an error. A
+ * value equal to the default asks for nothing (a stack's config always holds
+ * the defaults that Pulumi.yaml declares).
+ */
+const OWN_LOG_BUCKET_DEFAULTS: Record<(typeof LIFECYCLE_ARGUMENTS)[number] | "retainLogBucket" | "forceDestroyLogBucket", unknown> = {
+    logTransitions: [],
+    logExpirationDays: undefined,
+    logAbortIncompleteUploadDays: DEFAULT_ABORT_INCOMPLETE_UPLOAD_DAYS,
+    logVersioning: false,
+    logNoncurrentVersionExpirationDays: DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS,
+    retainLogBucket: true,
+    forceDestroyLogBucket: false,
+};
 
 function checkLogBucketName(args: CloudfrontCollectorArgs, problems: Problems): string | undefined {
     const name = args.logBucketName;
@@ -100,8 +120,8 @@ function checkLogBucketName(args: CloudfrontCollectorArgs, problems: Problems): 
     }
     const problem = bucketNameProblem(name);
     if (problem !== undefined) problems.add("logBucketName", name, problem);
-    for (const argument of OWN_LOG_BUCKET_ARGUMENTS) {
-        if (args[argument] !== undefined) {
+    for (const [argument, fallback] of Object.entries(OWN_LOG_BUCKET_DEFAULTS) as [keyof typeof OWN_LOG_BUCKET_DEFAULTS, unknown][]) {
+        if (args[argument] !== undefined && !isDeepStrictEqual(args[argument], fallback)) {
             problems.add(
                 argument,
                 args[argument],

@@ -62,14 +62,34 @@ describe("an existing log bucket (logBucketName)", () => {
         assert.deepEqual(problemsOf({ logBucketName: "logs.acme-2024.example" }), []);
     });
 
-    for (const argument of ["retainLogBucket", "forceDestroyLogBucket", "logVersioning", "logExpirationDays", "logAbortIncompleteUploadDays"]) {
+    // Each a value other than the argument's default: the default asks for nothing.
+    const ownBucketSettings: [string, unknown][] = [
+        ["retainLogBucket", false],
+        ["forceDestroyLogBucket", true],
+        ["logVersioning", true],
+        ["logExpirationDays", 30],
+        ["logAbortIncompleteUploadDays", 30],
+        ["logTransitions", [{ days: 30, storageClass: "STANDARD_IA" }]],
+    ];
+    for (const [argument, value] of ownBucketSettings) {
         it(`refuses ${argument} together with logBucketName`, () => {
-            const value = argument.endsWith("Days") ? 30 : true;
             assert.deepEqual(problemsOf({ logBucketName: "acme-logs", [argument]: value }), [
                 `${argument}: no value with logBucketName: the collector changes no setting of a bucket it does not create`,
             ]);
         });
     }
+
+    it("accepts the log bucket arguments at their defaults, as a stack's config holds them", () => {
+        const defaults = {
+            retainLogBucket: true,
+            forceDestroyLogBucket: false,
+            logVersioning: false,
+            logAbortIncompleteUploadDays: 7,
+            logNoncurrentVersionExpirationDays: 90,
+            logTransitions: [],
+        };
+        assert.deepEqual(problemsOf({ logBucketName: "acme-logs", ...defaults }), []);
+    });
 
     it("refuses a logBucketName that is not a string", () => {
         assert.deepEqual(problemsOf({ logBucketName: 12 }), ['logBucketName: the name of an existing S3 bucket, such as "acme-snowplow-raw"']);
