@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CloudfrontCollectorArgs } from "./args";
 import { createCertificate } from "./certificate";
+import { anyOriginWarning } from "./cors";
 import { collectorHost } from "./custom-domain";
 import { createDistribution } from "./distribution";
 import { createAliasRecords } from "./dns-records";
@@ -34,6 +35,8 @@ export class CloudfrontCollector extends pulumi.ComponentResource {
         // Checked before the component registers, so bad input creates nothing.
         const settings = resolveSettings(name, args, regionKnownNow(opts));
         super("cloudfront-collector:index:CloudfrontCollector", name, {}, opts);
+        const warning = anyOriginWarning(args?.allowedOrigins);
+        if (warning !== undefined) pulumi.log.warn(warning, this);
 
         const pixel = createPixelBucket(name, settings, this);
         const logs =

@@ -65,6 +65,23 @@ export function checkAllowedOrigins(origins: unknown, problems: Problems): CorsS
 }
 
 /**
+ * The warning for a collector that lists no origin: legal, and right for
+ * trackers that send no credentials, but the JavaScript tracker's default
+ * sends them, and its events would then be counted as failed and sent again.
+ * Undefined when origins are listed, or when `["*"]` chose any origin on purpose.
+ */
+export function anyOriginWarning(allowedOrigins: unknown): string | undefined {
+    const listed = Array.isArray(allowedOrigins) && allowedOrigins.length > 0;
+    if (listed) return undefined;
+    return (
+        "allowedOrigins is empty, so any page may send events but none with credentials. The JavaScript tracker " +
+        "sends credentials unless configured with credentials: 'omit'; without that, the browser rejects each " +
+        "answer and the tracker sends the event again, duplicating it in the logs. List the origins of the sites " +
+        'that embed the tracker in allowedOrigins, or set allowedOrigins to ["*"] to keep any origin.'
+    );
+}
+
+/**
  * The response headers policy that lets a tracker on an allowed page read the
  * collector's answer. Without it the browser rejects every response, and the
  * tracker counts each event as failed and sends it again.

@@ -25,9 +25,17 @@ export interface PlannedResource {
     options: PlannedOptions;
 }
 
+/** A warning the program logged (`pulumi.log.warn`), as `pulumi up` would show it. */
+export interface PlannedWarning {
+    message: string;
+    /** The name of the resource it was logged for, if any. */
+    resource?: string;
+}
+
 /** What an engine run recorded. */
 export interface MockEngine {
     readonly resources: PlannedResource[];
+    readonly warnings: PlannedWarning[];
     readonly fabricator: Fabricator;
     /**
      * Rejects with the first registration the engine refused (a duplicate
@@ -35,7 +43,7 @@ export interface MockEngine {
      * anything waiting on the program should also wait on this.
      */
     readonly failed: Promise<never>;
-    /** Forgets the resources recorded so far (the settings stay). */
+    /** Forgets the resources and warnings recorded so far (the settings stay). */
     reset(): void;
 }
 
@@ -79,6 +87,8 @@ type Callback = (err: Error | null, resp?: RegisterResponse) => void;
 export async function startMockEngine(options: EngineOptions): Promise<MockEngine> {
     const fabricator = new Fabricator(options.region);
     const resources: PlannedResource[] = [];
+    const warnings: PlannedWarning[] = [];
+    recordWarningsInto(warnings);
     let fail: (err: Error) => void = () => undefined;
     const failed = new Promise<never>((_, reject) => (fail = reject));
     // Nobody may be waiting yet; the rejection is still delivered to later waiters.
@@ -160,11 +170,31 @@ export async function startMockEngine(options: EngineOptions): Promise<MockEngin
 
     return {
         resources,
+        warnings,
         fabricator,
         failed,
         reset: () => {
             resources.length = 0;
+            warnings.length = 0;
         },
+    };
+}
+
+// Where `pulumi.log.warn` records, for the engine started last.
+let warningLog: PlannedWarning[] = [];
+let warnReplaced = false;
+
+/**
+ * Sends the program's warnings to `into`. Under mocks the SDK has no engine to
+ * send them to and prints them to stderr instead, where neither the plan nor a
+ * test could see them.
+ */
+function recordWarningsInto(into: PlannedWarning[]): void {
+    warningLog = into;
+    if (warnReplaced) return;
+    warnReplaced = true;
+    pulumi.log.warn = async (message: string, resource?: pulumi.Resource) => {
+        warningLog.push(resource === undefined ? { message } : { message, resource: pulumi.resourceName(resource) });
     };
 }
 

@@ -20,6 +20,7 @@ export function planAsJson(plan: StackPlan): object {
                 .map(([path]) => path),
             options: r.options,
         })),
+        warnings: plan.engine.warnings,
         outputs: plan.outputs,
     };
 }
@@ -50,6 +51,11 @@ export function planAsText(plan: StackPlan): string {
         for (const child of byParent.get(r.urn) ?? []) visit(child, depth + 1);
     };
     for (const root of roots) visit(root, 0);
+
+    if (plan.engine.warnings.length > 0) {
+        lines.push("", "Warnings:");
+        for (const w of plan.engine.warnings) lines.push(`    ${w.resource === undefined ? "" : `${w.resource}: `}${w.message}`);
+    }
 
     lines.push("", "Outputs:");
     for (const [key, output] of Object.entries(plan.outputs)) {

@@ -106,3 +106,34 @@ describe("CORS and caching", () => {
         });
     }
 });
+
+describe("the warning for a collector that lists no origin", () => {
+    const engine = useMockEngine();
+
+    /** The warnings logged for a collector built with `args`. */
+    async function warningsFor(args?: CloudfrontCollectorArgs): Promise<string[]> {
+        const built = await build(args);
+        return engine()
+            .warnings.filter((w) => w.resource === built.name)
+            .map((w) => w.message);
+    }
+
+    it("warns, naming allowedOrigins and credentials: 'omit', when allowedOrigins is not given", async () => {
+        const [warning, ...others] = await warningsFor();
+        assert.deepEqual(others, []);
+        assert.match(warning, /^allowedOrigins is empty/);
+        assert.match(warning, /credentials: 'omit'/);
+    });
+
+    it("warns when allowedOrigins is an empty list, as a stack's config holds it by default", async () => {
+        assert.equal((await warningsFor({ allowedOrigins: [] })).length, 1);
+    });
+
+    it('does not warn when ["*"] chooses any origin on purpose', async () => {
+        assert.deepEqual(await warningsFor({ allowedOrigins: ["*"] }), []);
+    });
+
+    it("does not warn when origins are listed", async () => {
+        assert.deepEqual(await warningsFor({ allowedOrigins: ["https://shop.example.com"] }), []);
+    });
+});

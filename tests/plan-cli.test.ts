@@ -62,6 +62,17 @@ describe("npm run plan", function () {
         assert.match(text.stdout, /^Outputs:\n {4}collectorUrl: https:\/\/d[0-9a-f]+\.cloudfront\.net\/i {2}\(known after deploy\)$/m);
     });
 
+    it("shows the program's warnings with the resource they are about", () => {
+        assert.match(text.stdout, /^Warnings:\n {4}collector: allowedOrigins is empty/m);
+    });
+
+    it("shows no warnings section when the program logs none", () => {
+        const dir = projectWith("shop", "config:\n  aws:region: eu-west-1\n  cloudfront-collector:allowedOrigins: [https://shop.example.com]\n");
+        const run = plan("--project", dir, "--stack", "shop");
+        assert.equal(run.code, 0, run.stderr);
+        assert.doesNotMatch(run.stdout, /Warnings:/);
+    });
+
     it("prints the same plan as JSON with --json", () => {
         const json = plan("--json");
         assert.equal(json.code, 0, json.stderr);
@@ -70,6 +81,7 @@ describe("npm run plan", function () {
         assert.deepEqual(parsed.resources.map((r: { name: string }) => r.name), textNames);
         assert.deepEqual(Object.keys(parsed.outputs).sort(), ["collectorUrl", "distributionArn", "distributionId", "domainName", "logBucketName", "logUri", "pixelBucketName"]);
         assert.equal(parsed.outputs.collectorUrl.known, false);
+        assert.deepEqual(parsed.warnings.map((w: { resource: string }) => w.resource), ["collector"]);
         const distribution = parsed.resources.find((r: { type: string }) => r.type === "aws:cloudfront/distribution:Distribution");
         assert.ok(distribution.knownAfterDeploy.includes("loggingConfig.bucket"));
         assert.equal(distribution.inputs.loggingConfig.prefix, "cloudfront/");
