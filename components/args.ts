@@ -97,10 +97,10 @@ export interface CloudfrontCollectorArgs {
     certificateArn?: pulumi.Input<string>;
 
     /**
-     * Creates the certificate for `domainNames` in us-east-1 (through an
-     * explicit provider, whatever the stack's region) and validates it with
-     * DNS records in `hostedZoneId`. Needs `hostedZoneId`; excludes
-     * `certificateArn`.
+     * Creates the certificate for `domainNames` in us-east-1, whatever the
+     * stack's region (with the collector's own AWS provider, so in the same
+     * account), and validates it with DNS records in `hostedZoneId`. Needs
+     * `hostedZoneId`; excludes `certificateArn`.
      *
      * @default false
      */

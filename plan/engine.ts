@@ -9,6 +9,8 @@ export interface PlannedOptions {
     protect: boolean;
     /** Earlier URNs this resource answers to, its parents' aliases included. */
     aliases: string[];
+    /** The provider that serves it (`<urn>::<id>`), when it is not the default one. */
+    provider?: string;
 }
 
 /** One resource as `pulumi up` would be asked to create it. */
@@ -71,6 +73,7 @@ interface RegisterRequest {
     getRetainondelete(): boolean | undefined;
     getProtect(): boolean | undefined;
     getAliasurnsList(): string[];
+    getProvider(): string;
 }
 interface RegisterResponse {
     getObject(): unknown;
@@ -155,6 +158,7 @@ export async function startMockEngine(options: EngineOptions): Promise<MockEngin
                 retainOnDelete: req.getRetainondelete() ?? false,
                 protect: req.getProtect() ?? false,
                 aliases: req.getAliasurnsList(),
+                ...(req.getProvider() ? { provider: req.getProvider() } : {}),
             },
         };
         resources.push(record);

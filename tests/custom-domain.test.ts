@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { CloudfrontCollector, CloudfrontCollectorArgs, CollectorArgumentsError } from "../components";
-import { applyErrorsDuring, build, T, useMockEngine, valueOf } from "./support/harness";
+import { applyErrorsDuring, build, T, uniqueName, useMockEngine, valueOf } from "./support/harness";
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
 const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666";
@@ -74,16 +75,26 @@ describe("a custom domain", () => {
     describe("with createCertificate", () => {
         const args: CloudfrontCollectorArgs = { domainNames: ["example.com", "*.example.com"], createCertificate: true, hostedZoneId: ZONE };
 
-        it("creates the certificate in us-east-1 through an explicit provider", async () => {
+        it("creates the certificate and its validation in us-east-1, by their region", async () => {
             const built = await build(args);
-            const provider = built.child(T.provider, "us-east-1");
-            assert.equal(provider.inputs.region, "us-east-1");
             const certificate = built.child(T.certificate, "certificate");
             assert.deepEqual(
-                [certificate.inputs.domainName, certificate.inputs.subjectAlternativeNames, certificate.inputs.validationMethod],
-                ["example.com", ["*.example.com"], "DNS"],
+                [certificate.inputs.region, certificate.inputs.domainName, certificate.inputs.subjectAlternativeNames, certificate.inputs.validationMethod],
+                ["us-east-1", "example.com", ["*.example.com"], "DNS"],
             );
             assert.match(certificate.outputs.arn as string, /^arn:aws:acm:us-east-1:/);
+            assert.equal(built.child(T.certificateValidation, "certificate-validation").inputs.region, "us-east-1");
+        });
+
+        it("makes the certificate with the AWS provider the collector was given, so in the same account", async () => {
+            const account = new aws.Provider("account-b", { region: "eu-west-1" });
+            const built = await build(args, uniqueName(), { providers: [account] });
+            const providerUrn = await valueOf(account.urn);
+            for (const suffix of ["certificate", "certificate-validation"]) {
+                const type = suffix === "certificate" ? T.certificate : T.certificateValidation;
+                assert.match(built.child(type, suffix).options.provider ?? "", new RegExp(`^${providerUrn.replace(/[$]/g, "\\$")}::`), suffix);
+            }
+            assert.deepEqual(built.children(T.provider), [], "no provider of the collector's own");
         });
 
         it("validates it with a DNS record per name in the hosted zone", async () => {
