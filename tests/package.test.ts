@@ -2,13 +2,16 @@
  * The npm package as published: `npm pack` of this repository, installed in a
  * throw-away Pulumi program outside it and run there under Pulumi's mocks.
  * Everything comes from the npm cache that `npm ci` filled (the registry is
- * asked only for what is missing from it).
+ * asked only for what is missing from it). The build that the pack runs is
+ * also what a checkout serves as a component plugin, so that is tested here
+ * too; tests/schema.test.ts checks the schema itself.
  */
 import { strict as assert } from "node:assert";
 import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { schemaServedBy, Served } from "./support/plugin-host";
 
 const root = join(__dirname, "..");
 const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
@@ -80,6 +83,7 @@ describe("the npm package", function () {
     let report: Report;
     let copiesOfPulumi: string[];
     let copiesOfAws: string[];
+    let served: Served;
 
     before(async () => {
         work = realpathSync(mkdtempSync(join(tmpdir(), "cloudfront-collector-package-")));
@@ -95,8 +99,14 @@ describe("the npm package", function () {
             succeed("npm", [...npmInstall, ...peers], consumer),
         ]);
         packed = JSON.parse(pack.stdout)[0];
-        await succeed("npm", [...npmInstall, join(work, packed.filename)], consumer);
 
+        // The pack has just built dist/, which the checkout run as a plugin loads.
+        [, served] = await Promise.all([useInConsumer(), schemaServedBy(root, work)]);
+    });
+
+    /** Installs the tarball in the consumer, compiles and runs its program, and lists its copies of the Pulumi packages. */
+    async function useInConsumer(): Promise<void> {
+        await succeed("npm", [...npmInstall, join(work, packed.filename)], consumer);
         // tsc emits bin/index.js even when it reports type errors, so the run's tests still say something.
         const compileAndRun = async () => {
             const checked = await run(process.execPath, [tsc, "-p", "."], consumer);
@@ -112,7 +122,7 @@ describe("the npm package", function () {
         report = JSON.parse(readFileSync(join(consumer, "report.json"), "utf8"));
         copiesOfPulumi = pulumiCopies.stdout.split("\n").filter((line) => line !== "");
         copiesOfAws = awsCopies.stdout.split("\n").filter((line) => line !== "");
-    });
+    }
 
     after(() => {
         if (work !== undefined) rmSync(work, { recursive: true, force: true });
@@ -186,6 +196,21 @@ describe("the npm package", function () {
 
         it("leaves the program with a single copy of @pulumi/aws, its own", () => {
             assert.deepEqual(copiesOfAws, [join(consumer, "node_modules", "@pulumi", "aws")]);
+        });
+    });
+
+    // What `pulumi package add` does with a checkout of this repository, once
+    // npm install has run prepare: run it as a plugin and ask for its schema.
+    describe("built in a checkout and run as Pulumi runs a component plugin", () => {
+        it("serves CloudfrontCollector under cloudfront-collector:index:CloudfrontCollector", () => {
+            assert.equal(served.schema.name, "cloudfront-collector");
+            assert.deepEqual(Object.keys(served.schema.resources), ["cloudfront-collector:index:CloudfrontCollector"]);
+        });
+
+        it("serves the component's arguments and outputs", () => {
+            const component = served.schema.resources["cloudfront-collector:index:CloudfrontCollector"];
+            assert.ok("pixelPaths" in component.inputProperties, Object.keys(component.inputProperties).join(", "));
+            assert.ok("collectorUrl" in component.properties, Object.keys(component.properties).join(", "));
         });
     });
 });
