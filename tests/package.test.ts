@@ -98,7 +98,8 @@ describe("the npm package", function () {
             succeed("npm", ["pack", "--json", "--pack-destination", work], root),
             succeed("npm", [...npmInstall, ...peers], consumer),
         ]);
-        packed = JSON.parse(pack.stdout)[0];
+        // Some npm versions print the prepare script's banner on stdout, before the JSON.
+        packed = JSON.parse(pack.stdout.slice(pack.stdout.search(/^\[/m)))[0];
 
         // The pack has just built dist/, which the checkout run as a plugin loads.
         [, served] = await Promise.all([useInConsumer(), schemaServedBy(root, work)]);
