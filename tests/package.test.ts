@@ -55,6 +55,18 @@ async function succeed(file: string, args: string[], cwd: string): Promise<Finis
     return finished;
 }
 
+/**
+ * Like Promise.all, but fails only once every promise has settled: a child
+ * process still running after a sibling failed would otherwise write into the
+ * directory that the cleanup is removing.
+ */
+async function allFinished<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+    const results = await Promise.allSettled(promises);
+    const failure = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
+    if (failure !== undefined) throw failure.reason;
+    return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
 // Installs use the cache first; --no-audit and --no-fund keep npm from asking the registry anything else.
 const npmInstall = ["install", "--prefer-offline", "--no-audit", "--no-fund", "--save-exact"];
 
@@ -94,7 +106,7 @@ describe("the npm package", function () {
 
         // The consumer's own Pulumi packages install while this repository packs.
         const peers = ["@pulumi/pulumi", "@pulumi/aws"].map((name) => `${name}@${manifest.devDependencies[name]}`);
-        const [pack] = await Promise.all([
+        const [pack] = await allFinished([
             succeed("npm", ["pack", "--json", "--pack-destination", work], root),
             succeed("npm", [...npmInstall, ...peers], consumer),
         ]);
@@ -102,7 +114,7 @@ describe("the npm package", function () {
         packed = JSON.parse(pack.stdout.slice(pack.stdout.search(/^\[/m)))[0];
 
         // The pack has just built dist/, which the checkout run as a plugin loads.
-        [, served] = await Promise.all([useInConsumer(), schemaServedBy(root, work)]);
+        [, served] = await allFinished([useInConsumer(), schemaServedBy(root, work)]);
     });
 
     /** Installs the tarball in the consumer, compiles and runs its program, and lists its copies of the Pulumi packages. */
@@ -114,7 +126,7 @@ describe("the npm package", function () {
             await succeed(process.execPath, ["run-under-mocks.js"], consumer);
             return checked;
         };
-        const [checked, pulumiCopies, awsCopies] = await Promise.all([
+        const [checked, pulumiCopies, awsCopies] = await allFinished([
             compileAndRun(),
             succeed("npm", ["ls", "--all", "--parseable", "@pulumi/pulumi"], consumer),
             succeed("npm", ["ls", "--all", "--parseable", "@pulumi/aws"], consumer),
