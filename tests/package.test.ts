@@ -29,9 +29,10 @@ interface Finished {
  * repository as its project.
  */
 function childEnv(): NodeJS.ProcessEnv {
+    const aboutThisRepository = /^(npm_config_(local_prefix|prefix|global_prefix)|npm_package_|npm_lifecycle_|INIT_CWD$)/i;
     const env = { ...process.env };
     for (const key of Object.keys(env)) {
-        if (/^(npm_config_(local_prefix|prefix|global_prefix)|npm_package_|npm_lifecycle_|INIT_CWD$)/i.test(key)) delete env[key];
+        if (aboutThisRepository.test(key)) delete env[key];
     }
     return env;
 }

@@ -64,7 +64,15 @@ const ARGUMENTS: Record<keyof CloudfrontCollectorArgs, Shape> = {
 };
 
 /** The outputs the README and the stack promise. */
-const PROMISED_OUTPUTS = ["collectorUrl", "domainName", "distributionId", "distributionArn", "pixelBucketName", "logBucketName", "logUri"];
+const PROMISED_OUTPUTS = [
+    "collectorUrl",
+    "domainName",
+    "distributionId",
+    "distributionArn",
+    "pixelBucketName",
+    "logBucketName",
+    "logUri",
+];
 
 interface Property {
     description?: string;
@@ -137,7 +145,8 @@ describe("the component for other Pulumi languages", function () {
         });
 
         it("describes the component with its doc comment", () => {
-            assert.match(component().description ?? "", /^A Snowplow CloudFront collector: a private S3 bucket holding a 1x1 pixel/);
+            const description = component().description ?? "";
+            assert.match(description, /^A Snowplow CloudFront collector: a private S3 bucket holding a 1x1 pixel/);
         });
 
         it("has every argument of CloudfrontCollectorArgs and no other", () => {
@@ -157,7 +166,9 @@ describe("the component for other Pulumi languages", function () {
 
         it("describes every argument with its doc comment", () => {
             for (const argument of Object.keys(ARGUMENTS)) assertDescribed(component().inputProperties[argument], argument);
-            assert.match(component().inputProperties.logPrefix.description!, /^The key prefix of the access log files in the log bucket, without a\nleading `\/`\./);
+            // Carried over as written, line breaks included.
+            const logPrefix = component().inputProperties.logPrefix.description!;
+            assert.match(logPrefix, /^The key prefix of the access log files in the log bucket, without a\nleading `\/`\./);
         });
 
         it("describes LogTransition's fields, both required", () => {
@@ -210,7 +221,8 @@ describe("the component for other Pulumi languages", function () {
 
         it("registers the collector under the token the schema offers", async () => {
             const result = await provider.construct("from-python", TOKEN, inputs, options());
-            assert.equal(await valueOf(pulumi.output(result.urn)), `urn:pulumi:test::cloudfront-collector::${TOKEN}::from-python`);
+            const urn = await valueOf(pulumi.output(result.urn));
+            assert.equal(urn, `urn:pulumi:test::cloudfront-collector::${TOKEN}::from-python`);
             const registered = engine().resources.filter((r) => r.name === "from-python");
             assert.deepEqual(registered.map((r) => r.type), [TOKEN]);
         });
@@ -218,7 +230,8 @@ describe("the component for other Pulumi languages", function () {
         it("creates the children from the arguments given", async () => {
             await provider.construct("from-yaml", TOKEN, inputs, options());
             await settle();
-            const children = (type: string) => engine().resources.filter((r) => r.type === type && r.name.startsWith("from-yaml-"));
+            const children = (type: string) =>
+                engine().resources.filter((r) => r.type === type && r.name.startsWith("from-yaml-"));
             assert.deepEqual(children(T.object).map((o) => o.inputs.key).sort(), ["i", "ice.png"]);
             const [distribution] = children(T.distribution);
             assert.equal((distribution.inputs.loggingConfig as { prefix: string }).prefix, "cloudfront/");
@@ -234,7 +247,7 @@ describe("the component for other Pulumi languages", function () {
             const collectorUrl = await valueOf(state.collectorUrl);
             const distributionId = await valueOf(state.distributionId);
             const logUri = await valueOf(state.logUri);
-            const [distribution] = engine().resources.filter((r) => r.type === T.distribution && r.name === "from-go-distribution");
+            const [distribution] = engine().resources.filter((r) => r.name === "from-go-distribution");
             assert.equal(collectorUrl, `https://${distribution.outputs.domainName}/i`);
             assert.equal(distributionId, distribution.outputs.id);
             assert.match(logUri, /^s3:\/\/from-go-log-bucket-[0-9a-f]+\/cloudfront\/$/);

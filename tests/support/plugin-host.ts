@@ -44,7 +44,8 @@ export function schemaServedBy(dir: string, cwd: string): Promise<Served> {
             if (port === undefined || asked) return;
             asked = true;
             const client = new providerRpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-            client.getSchema(new providerProto.GetSchemaRequest(), (err: Error | null, response: { getSchema(): string }) => {
+            const request = new providerProto.GetSchemaRequest();
+            client.getSchema(request, (err: Error | null, response: { getSchema(): string }) => {
                 client.close();
                 plugin.kill();
                 if (err !== null) reject(new Error(`GetSchema failed: ${err.message}\n${stderr}`));
