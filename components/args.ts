@@ -1,5 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 
+// The doc comments below are also the descriptions other languages' SDKs get
+// (see PulumiPlugin.yaml), without their @default tags. Pulumi's schema
+// inference turns inline tags such as {@link} into "[object Object]": name
+// other arguments in backticks instead.
+
 /**
  * The arguments of a {@link CloudfrontCollector}. Every one is optional: the
  * defaults make a collector that current Snowplow trackers can send to.

@@ -24,9 +24,13 @@ export class CloudfrontCollector extends pulumi.ComponentResource {
     readonly collectorUrl: pulumi.Output<string>;
     /** The distribution's domain name, `<id>.cloudfront.net`. */
     readonly domainName: pulumi.Output<string>;
+    /** The distribution's ID (`E...`), for CloudFront's console, CLI and invalidations. */
     readonly distributionId: pulumi.Output<string>;
+    /** The distribution's ARN, for IAM policies and WAF. */
     readonly distributionArn: pulumi.Output<string>;
+    /** The name of the private bucket that holds the pixel. */
     readonly pixelBucketName: pulumi.Output<string>;
+    /** The name of the bucket the access logs go to: the one the collector created, or `logBucketName`. */
     readonly logBucketName: pulumi.Output<string>;
     /** Where the logs land, `s3://<log bucket>/<log prefix>`: what Snowplow's ETL is configured to read. */
     readonly logUri: pulumi.Output<string>;

@@ -12,19 +12,18 @@ export const PIXEL_CONTENT_TYPE = "image/gif";
  */
 export const PIXEL_CACHE_CONTROL = "no-cache, no-store, must-revalidate";
 
-const PIXEL_FILE = join("pixel", "pixel.gif");
-
 /**
- * Finds `pixel/pixel.gif` in this package: next to `components/` when run from
- * source, one level further up when run from the compiled `dist/components/`.
+ * The path of `pixel/pixel.gif` in this package. The pixel sits beside the
+ * library's own folder, which is one level below the package root both when
+ * run from source (`components/`) and from the published package (`dist/`),
+ * so one path serves both; package.json's `files` ships it.
  */
 export function pixelFilePath(): string {
-    const candidates = [join(__dirname, "..", PIXEL_FILE), join(__dirname, "..", "..", PIXEL_FILE)];
-    const found = candidates.find((candidate) => existsSync(candidate));
-    if (found === undefined) {
-        throw new Error(`cloudfront-collector: ${PIXEL_FILE} is missing from the package (looked for ${candidates.join(", ")})`);
+    const path = join(__dirname, "..", "pixel", "pixel.gif");
+    if (!existsSync(path)) {
+        throw new Error(`cloudfront-collector: the pixel is missing from the package (looked for ${path})`);
     }
-    return found;
+    return path;
 }
 
 let cached: string | undefined;

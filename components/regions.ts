@@ -49,8 +49,12 @@ export function logRegionProblem(region: string): string | undefined {
  * `AWS_DEFAULT_REGION` as the AWS provider reads them. Undefined when an
  * explicit provider is passed (its region is only known at deploy time) or
  * nothing sets one.
+ *
+ * An empty `providers` names no provider: a component constructed for another
+ * language through the component provider always receives one, as a map.
  */
 export function regionKnownNow(opts: pulumi.ComponentResourceOptions | undefined): string | undefined {
-    if (opts?.provider !== undefined || opts?.providers !== undefined) return undefined;
+    const explicitProviders = opts?.providers !== undefined && Object.keys(opts.providers).length > 0;
+    if (opts?.provider !== undefined || explicitProviders) return undefined;
     return new pulumi.Config("aws").get("region") ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
 }

@@ -69,6 +69,16 @@ describe("regions", () => {
         });
     }
 
+    it("checks the stack's region when the providers option is empty, as the component provider passes it", () => {
+        const err = refusal(() => withRegion("af-south-1", () => new CloudfrontCollector("empty-providers", {}, { providers: {} })));
+        assert.match(err.message, /af-south-1 is an opt-in region/);
+    });
+
+    it("leaves the region to deploy time when the providers option names a provider", () => {
+        const provider = new aws.Provider("named-provider", { region: "eu-west-1" });
+        assert.doesNotThrow(() => withRegion("af-south-1", () => new CloudfrontCollector("named-providers", {}, { providers: { aws: provider } })));
+    });
+
     it("accepts an opt-in region with an existing log bucket, which may be elsewhere", () => {
         assert.doesNotThrow(() => withRegion("af-south-1", () => new CloudfrontCollector("byo-elsewhere", { logBucketName: "acme-logs" })));
     });
