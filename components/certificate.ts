@@ -70,5 +70,5 @@ function providerSettings(): aws.ProviderArgs {
         const value = config.getObject(key);
         if (value !== undefined) settings[key] = value;
     }
-    return settings as aws.ProviderArgs;
+    return settings;
 }

@@ -36,11 +36,13 @@ export async function planStack(project: Project, stack: string, config: StackCo
     const onFailure = (err: unknown) => failures.push(err);
     process.on("unhandledRejection", onFailure);
     try {
+        // async, so that an error thrown while loading the program rejects `run`.
+        // eslint-disable-next-line @typescript-eslint/require-await
         const run = pulumi.runtime.runInPulumiStack(async () => {
             // A program runs once per plan: forget any earlier run of it.
             delete require.cache[require.resolve(project.main)];
             // eslint-disable-next-line @typescript-eslint/no-require-imports
-            return { ...require(project.main) };
+            return { ...(require(project.main) as Record<string, unknown>) };
         }) as Promise<Record<string, unknown> | undefined>;
         const exported = await Promise.race([run, engine.failed]);
         await Promise.race([settle(), engine.failed]);

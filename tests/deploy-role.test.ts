@@ -477,6 +477,7 @@ async function runProgram(config: Record<string, string>): Promise<{ resources: 
         Object.fromEntries(Object.entries(config).map(([key, value]) => [`${DEPLOY_PROJECT}:${key}`, value])),
     );
     delete require.cache[PROGRAM];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const program: Record<string, unknown> = require(PROGRAM);
     const outputs: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(program)) {
