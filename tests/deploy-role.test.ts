@@ -134,7 +134,8 @@ describe("deploy role trust policy", () => {
     });
 
     it("refuses a project whose name merely starts with the collector project's name", async () => {
-        const result = await assumeWithWebIdentity(collectorTrust(), { aud: ORG, sub: subject(ORG, `${PROJECT}-fork`, "dev") });
+        // Not a template literal: pulumi new rewrites that placeholder in every file it copies.
+        const result = await assumeWithWebIdentity(collectorTrust(), { aud: ORG, sub: subject(ORG, PROJECT + "-fork", "dev") });
         assert.strictEqual(result, "ImplicitlyDenied");
     });
 
