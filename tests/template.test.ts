@@ -6,7 +6,7 @@
  */
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { parse, stringify } from "yaml";
@@ -42,6 +42,9 @@ const projectPrompts = prompts.filter(([key]) => !key.includes(":"));
 /** The URL a user would give `pulumi new`; the CLI records it as a stack tag. */
 const TEMPLATE_URL = "https://github.com/acme/cloudfront-collector";
 
+/** Directories made by {@link planNewStack}, removed after the tests. */
+const made: string[] = [];
+
 /**
  * Does in a temporary directory what `pulumi new` does after copying the
  * files, then plans the new stack:
@@ -57,6 +60,7 @@ const TEMPLATE_URL = "https://github.com/acme/cloudfront-collector";
  */
 async function planNewStack(answers: Record<string, string>, projectName = project.name, stack = "collector"): Promise<StackPlan> {
     const dir = mkdtempSync(join(tmpdir(), "collector-template-"));
+    made.push(dir);
     const copied = projectFile();
     const newProject: ProjectFile = {
         ...copied,
@@ -108,6 +112,9 @@ function copiedFiles(): string[] {
 
 describe("the pulumi new template", function () {
     this.timeout(60_000);
+    after(() => {
+        for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+    });
 
     it("is the root project, so that pulumi new copies this stack program", () => {
         // The CLI takes a directory holding a Pulumi.yaml as one template and
