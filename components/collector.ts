@@ -40,7 +40,8 @@ export class CloudfrontCollector extends pulumi.ComponentResource {
         const settings = resolveSettings(name, args, regionKnownNow(opts));
         super("cloudfront-collector:index:CloudfrontCollector", name, {}, opts);
         const warning = anyOriginWarning(args?.allowedOrigins);
-        if (warning !== undefined) pulumi.log.warn(warning, this);
+        // Logging is fire-and-forget: the engine orders log lines itself.
+        if (warning !== undefined) void pulumi.log.warn(warning, this);
 
         const pixel = createPixelBucket(name, settings, this);
         const logs =

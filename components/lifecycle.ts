@@ -104,7 +104,7 @@ function checkTransitions(transitions: unknown, problems: Problems): LogTransiti
 
         const previous = checked[checked.length - 1];
         if (INFREQUENT_ACCESS.has(storageClass as string) && wholeDays < INFREQUENT_ACCESS_MINIMUM_DAYS) {
-            problems.add(`${argument}.days`, wholeDays, `at least ${INFREQUENT_ACCESS_MINIMUM_DAYS} for ${storageClass}, as S3 requires`);
+            problems.add(`${argument}.days`, wholeDays, `at least ${INFREQUENT_ACCESS_MINIMUM_DAYS} for ${TRANSITION_STORAGE_CLASSES[classIndex]}, as S3 requires`);
         } else if (previous !== undefined) {
             const previousIndex = TRANSITION_STORAGE_CLASSES.indexOf(previous.storageClass as (typeof TRANSITION_STORAGE_CLASSES)[number]);
             if (classIndex <= previousIndex) {

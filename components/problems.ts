@@ -37,6 +37,8 @@ export function show(value: unknown): string {
     if (typeof value === "bigint") return `${value}n`;
     try {
         const text = JSON.stringify(value);
+        // JSON has no form for a symbol, the one value left here; String() names it.
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string
         if (text === undefined) return String(value);
         return text.length > 200 ? `${text.slice(0, 200)}...` : text;
     } catch {

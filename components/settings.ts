@@ -150,7 +150,7 @@ function checkPixelPaths(paths: unknown, problems: Problems): string[] {
         else if (seen.has(path)) problems.add(argument, path, "each path once: it is already in the list");
         seen.add(path);
     });
-    return [...paths];
+    return [...(paths as string[])];
 }
 
 function checkLogPrefix(prefix: unknown, problems: Problems): string {

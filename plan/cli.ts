@@ -46,4 +46,5 @@ async function main(argv: string[]): Promise<number> {
     }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+// main() reports every failure itself and resolves to the exit status.
+void main(process.argv.slice(2)).then((code) => process.exit(code));

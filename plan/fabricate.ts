@@ -94,7 +94,7 @@ export function fabricateResource(
         }
         case "aws:acm/certificate:Certificate": {
             const id = fab.unknown(uuid(fab, seed));
-            const names = [inputs.domainName, ...(Array.isArray(inputs.subjectAlternativeNames) ? inputs.subjectAlternativeNames : [])];
+            const names = [inputs.domainName, ...(Array.isArray(inputs.subjectAlternativeNames) ? (inputs.subjectAlternativeNames as unknown[]) : [])];
             return {
                 id,
                 state: {
@@ -110,7 +110,7 @@ export function fabricateResource(
             };
         }
         case "aws:route53/record:Record":
-            return { id: fab.unknown(`${inputs.zoneId}_${inputs.name}_${inputs.type}`), state: { ...inputs, fqdn: inputs.name } };
+            return { id: fab.unknown(`${inputs.zoneId as string}_${inputs.name as string}_${inputs.type as string}`), state: { ...inputs, fqdn: inputs.name } };
         default: {
             const id = fab.unknown(type.startsWith("aws:s3/") && typeof inputs.bucket === "string" ? inputs.bucket : `${name}-${fab.hex(seed, 8)}`);
             return { id, state: { ...inputs, ...(type.startsWith("aws:") ? { arn: `arn:aws:${service(type)}:${region}:${fab.accountId}:${name}` } : {}) } };

@@ -134,7 +134,8 @@ describe("deploy role trust policy", () => {
     });
 
     it("refuses a project whose name merely starts with the collector project's name", async () => {
-        const result = await assumeWithWebIdentity(collectorTrust(), { aud: ORG, sub: subject(ORG, `${PROJECT}-fork`, "dev") });
+        // Not a template literal: pulumi new rewrites that placeholder in every file it copies.
+        const result = await assumeWithWebIdentity(collectorTrust(), { aud: ORG, sub: subject(ORG, PROJECT + "-fork", "dev") });
         assert.strictEqual(result, "ImplicitlyDenied");
     });
 
@@ -477,6 +478,7 @@ async function runProgram(config: Record<string, string>): Promise<{ resources: 
         Object.fromEntries(Object.entries(config).map(([key, value]) => [`${DEPLOY_PROJECT}:${key}`, value])),
     );
     delete require.cache[PROGRAM];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const program: Record<string, unknown> = require(PROGRAM);
     const outputs: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(program)) {

@@ -40,7 +40,7 @@ export interface Built {
     /** The one child of `type` (`aws:s3/bucket:Bucket`) named `<collector>-<suffix>`. */
     child(type: string, suffix: string): PlannedResource;
     /** Every child of `type`. */
-    children(type: string): PlannedResource[];
+    children: (type: string) => PlannedResource[];
 }
 
 let counter = 0;
