@@ -95,15 +95,20 @@ function encode(value: unknown): string {
     return typeof value === "string" ? value : JSON.stringify(value);
 }
 
+// `pulumi config set includeCookies true` (without --type) writes the string
+// "true", and the CLI takes such strings for declared booleans and integers.
+const BOOLEAN_TEXT = /^(true|false)$/;
+const INTEGER_TEXT = /^-?\d+$/;
+
 function checkType(file: string, key: string, value: unknown, declaration: ConfigDeclaration): void {
     const ok = (v: unknown, type: string): boolean => {
         switch (type) {
             case "string":
                 return typeof v === "string";
             case "boolean":
-                return typeof v === "boolean";
+                return typeof v === "boolean" || (typeof v === "string" && BOOLEAN_TEXT.test(v));
             case "integer":
-                return Number.isInteger(v);
+                return Number.isInteger(v) || (typeof v === "string" && INTEGER_TEXT.test(v));
             case "array":
                 return Array.isArray(v) && v.every((item) => ok(item, declaration.items?.type ?? "string"));
             default:

@@ -138,6 +138,14 @@ describe("stack files", () => {
         );
     });
 
+    it("booleans and whole numbers written as text are taken, as pulumi config set writes them", async () => {
+        const plan = await planStack(project, "text-values", readStackConfig(join(__dirname, "fixtures"), project, "text-values"));
+        const distribution = plan.resources.find((r) => r.type === "aws:cloudfront/distribution:Distribution")!;
+        assert.equal((distribution.inputs.loggingConfig as Record<string, unknown>).includeCookies, true);
+        const lifecycle = plan.resources.find((r) => r.type === "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration")!;
+        assert.match(JSON.stringify(lifecycle.inputs.rules), /"daysAfterInitiation":3/);
+    });
+
     it("a missing stack file is named", () => {
         assert.throws(() => readStackConfig(root, project, "nosuch"), /Pulumi\.nosuch\.yaml/);
     });
