@@ -173,9 +173,12 @@ export interface CloudfrontCollectorArgs {
      * number of days since it was written. Storage classes go from warmer to
      * colder, in the order `STANDARD_IA`, `INTELLIGENT_TIERING`, `ONEZONE_IA`,
      * `GLACIER_IR`, `GLACIER`, `DEEP_ARCHIVE`, with strictly increasing days;
-     * `STANDARD_IA` and `ONEZONE_IA` need at least 30 days, and the step after
-     * either of them at least 30 more. S3 does not move objects smaller than
-     * 128 KB, which low-traffic hours' log files can be.
+     * S3 does not move `ONEZONE_IA` to `GLACIER_IR`. `STANDARD_IA` and
+     * `ONEZONE_IA` need at least 30 days, the others at least 0 (the day a file
+     * is written); the step after `STANDARD_IA` or `ONEZONE_IA` comes at least
+     * 30 days later, the step after `GLACIER_IR` or `GLACIER` at least 90. S3
+     * does not move objects smaller than 128 KB, which low-traffic hours' log
+     * files can be.
      * See https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html.
      *
      * @default no transitions: logs stay in S3 Standard
@@ -249,7 +252,7 @@ export interface CloudfrontCollectorArgs {
 
 /** A move of log files to a cheaper storage class. */
 export interface LogTransition {
-    /** Days after a log file is written, a whole number of at least 1 (30 for `STANDARD_IA` and `ONEZONE_IA`). */
+    /** Days after a log file is written, a whole number of at least 0 (30 for `STANDARD_IA` and `ONEZONE_IA`). */
     days: number;
     /** `STANDARD_IA`, `INTELLIGENT_TIERING`, `ONEZONE_IA`, `GLACIER_IR`, `GLACIER` or `DEEP_ARCHIVE`. */
     storageClass: string;

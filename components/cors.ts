@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Problems } from "./problems";
+import { isIPv6 } from "node:net";
+import { elementsOf, Problems } from "./problems";
 
 /**
  * The request headers a tracker may send that make a browser ask first (a
@@ -29,10 +30,46 @@ export interface CorsSettings {
     credentials: boolean;
 }
 
-// scheme://host[:port], where host is a DNS name (optionally with a leading
-// "*." for any subdomain, as CloudFront allows), an IPv4 address or an IPv6
-// address in brackets; no path, query or trailing slash.
-const ORIGIN = /^https?:\/\/(?:(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/i;
+// scheme://host[:port], and nothing after it: no path, query or trailing slash.
+const ORIGIN_SHAPE = /^(https?):\/\/([^/?#:[\]]+|\[[^\]]*\])(?::(\d*))?$/i;
+const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+const DEFAULT_PORTS: Record<string, string> = { http: "80", https: "443" };
+const ORIGIN_RULES =
+    'an origin: http:// or https://, a host name (or *.domain for its subdomains) and an optional port, no path or trailing "/", such as "https://www.example.com"';
+
+/**
+ * Why no browser would send `origin` in its `Origin` header, or `undefined`
+ * if one can (RFC 6454, and the URL standard's host parsing): the response
+ * headers policy only answers a request whose Origin is listed.
+ */
+export function originProblem(origin: string): string | undefined {
+    const match = ORIGIN_SHAPE.exec(origin);
+    if (match === null) return ORIGIN_RULES;
+    const [, scheme, host, port] = match;
+    if (port !== undefined && (!/^[1-9]\d{0,4}$/.test(port) || Number(port) > 65535)) return ORIGIN_RULES;
+    if (port === DEFAULT_PORTS[scheme.toLowerCase()]) {
+        return `an origin without ":${port}": browsers leave the scheme's default port out of the Origin header, so this one would never match`;
+    }
+    return isOriginHost(host) ? undefined : ORIGIN_RULES;
+}
+
+/**
+ * A DNS name of at most 253 characters, optionally with "*." in front for
+ * any subdomain (as CloudFront allows); an IPv4 address, written as browsers
+ * write it; or an IPv6 address in brackets.
+ */
+function isOriginHost(host: string): boolean {
+    if (host.startsWith("[")) return isIPv6(host.slice(1, -1));
+    const labels = host.split(".");
+    // Browsers read a host that ends in a number as an IPv4 address: four
+    // decimal numbers up to 255, or the URL is invalid (or, with leading
+    // zeros or fewer parts, names another address than the one written).
+    if (/^\d+$/.test(labels[labels.length - 1])) {
+        return labels.length === 4 && labels.every((octet) => /^(?:0|[1-9]\d{0,2})$/.test(octet) && Number(octet) <= 255);
+    }
+    if (labels[0] === "*") labels.shift();
+    return host.length <= 253 && labels.length > 0 && labels.every((label) => DNS_LABEL.test(label));
+}
 
 /** Checks `allowedOrigins`. */
 export function checkAllowedOrigins(origins: unknown, problems: Problems): CorsSettings {
@@ -45,20 +82,19 @@ export function checkAllowedOrigins(origins: unknown, problems: Problems): CorsS
     if (origins.length === 0 || (origins.length === 1 && origins[0] === "*")) return anyOrigin;
 
     const seen = new Set<string>();
-    origins.forEach((origin: unknown, index) => {
+    elementsOf(origins).forEach((origin, index) => {
         const argument = `allowedOrigins[${index}]`;
         if (origin === "*") {
             problems.add(argument, origin, '"*" alone, not with other origins: credentials cannot be allowed for any origin');
-        } else if (typeof origin !== "string" || !ORIGIN.test(origin) || Number(ORIGIN.exec(origin)?.[1] ?? 1) > 65535) {
-            problems.add(
-                argument,
-                origin,
-                'an origin: http:// or https://, a host name (or *.domain for its subdomains) and an optional port, no path or trailing "/", such as "https://www.example.com"',
-            );
-        } else if (seen.has(origin.toLowerCase())) {
+            return;
+        }
+        const problem = typeof origin === "string" ? originProblem(origin) : ORIGIN_RULES;
+        if (problem !== undefined) {
+            problems.add(argument, origin, problem);
+        } else if (seen.has((origin as string).toLowerCase())) {
             problems.add(argument, origin, "each origin once: it is already in the list");
         } else {
-            seen.add(origin.toLowerCase());
+            seen.add((origin as string).toLowerCase());
         }
     });
     return { origins: origins as string[], credentials: true };

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CloudfrontCollectorArgs } from "./args";
-import { Problems, show } from "./problems";
+import { elementsOf, Problems, show } from "./problems";
 import { CLOUDFRONT_GLOBAL_REGION } from "./regions";
 
 /** CloudFront's security policies for custom domains that allow nothing older than TLS 1.2. */
@@ -26,24 +26,30 @@ export interface CustomDomain {
 // CloudFront accepts for alternate domain names (253 characters at most).
 const DOMAIN_NAME = /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const HOSTED_ZONE_ID = /^Z[0-9A-Z]{1,31}$/;
-const CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f-]+$/;
+// ACM names a certificate by a UUID. Only the aws partition has us-east-1, so
+// a certificate from any other partition is no use to CloudFront either.
+const CERTIFICATE_ARN = /^arn:aws:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Checks the custom domain arguments as a whole. */
 export function checkCustomDomain(args: CloudfrontCollectorArgs, problems: Problems): CustomDomain | undefined {
     const domainNames = checkDomainNames(args.domainNames, problems);
-    const createCertificate = args.createCertificate ?? false;
+    // Only undefined means "not given": null is a wrong value like any other.
+    const createCertificate = args.createCertificate === undefined ? false : args.createCertificate;
     if (typeof createCertificate !== "boolean") problems.add("createCertificate", createCertificate, "true or false");
     const hostedZoneId = args.hostedZoneId;
     if (hostedZoneId !== undefined && (typeof hostedZoneId !== "string" || !HOSTED_ZONE_ID.test(hostedZoneId))) {
         problems.add("hostedZoneId", hostedZoneId, 'a Route 53 hosted zone ID, such as "Z0123456789ABCDEFGHIJ"');
     }
-    const minimumProtocolVersion = args.minimumProtocolVersion ?? DEFAULT_MINIMUM_PROTOCOL_VERSION;
+    const minimumProtocolVersion = args.minimumProtocolVersion === undefined ? DEFAULT_MINIMUM_PROTOCOL_VERSION : args.minimumProtocolVersion;
     if (!MINIMUM_PROTOCOL_VERSIONS.includes(minimumProtocolVersion as never)) {
         problems.add("minimumProtocolVersion", minimumProtocolVersion, `one of ${MINIMUM_PROTOCOL_VERSIONS.map(show).join(", ")}`);
     }
     checkCertificateArn(args.certificateArn, problems);
 
-    if (domainNames.length === 0) {
+    // Domain names given but wrong are reported as such: the arguments that
+    // go with them are then not also "given without domainNames".
+    const noDomainNames = args.domainNames === undefined || (Array.isArray(args.domainNames) && args.domainNames.length === 0);
+    if (noDomainNames) {
         // Values that ask for nothing (the defaults a stack's config holds) are fine.
         const asked = {
             certificateArn: args.certificateArn !== undefined,
@@ -80,7 +86,7 @@ export function checkCustomDomain(args: CloudfrontCollectorArgs, problems: Probl
  */
 export function certificateArnProblem(arn: string): string | undefined {
     const match = CERTIFICATE_ARN.exec(arn);
-    if (match === null) return "the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<id>)";
+    if (match === null) return "the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)";
     if (match[1] !== CLOUDFRONT_GLOBAL_REGION) {
         return `a certificate in ${CLOUDFRONT_GLOBAL_REGION}, where CloudFront looks for certificates; this one is in ${match[1]}`;
     }
@@ -117,7 +123,7 @@ function checkDomainNames(names: unknown, problems: Problems): string[] {
         problems.add("domainNames", `${names.length} names`, `at most ${MAX_DOMAIN_NAMES} names, CloudFront's quota`);
     }
     const seen = new Set<string>();
-    names.forEach((name: unknown, index) => {
+    elementsOf(names).forEach((name, index) => {
         const argument = `domainNames[${index}]`;
         if (typeof name !== "string" || name.length > 253 || !DOMAIN_NAME.test(name)) {
             problems.add(

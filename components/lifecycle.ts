@@ -1,9 +1,10 @@
 import { CloudfrontCollectorArgs, LogTransition } from "./args";
-import { Problems, show } from "./problems";
+import { elementsOf, Problems, show } from "./problems";
 
 /**
  * The storage classes a log file can move to, from warmer to colder: S3 only
- * moves objects down this list (https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html).
+ * moves objects down this list, and never from ONEZONE_IA to GLACIER_IR
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-transition-general-considerations.html).
  */
 export const TRANSITION_STORAGE_CLASSES = [
     "STANDARD_IA",
@@ -13,10 +14,28 @@ export const TRANSITION_STORAGE_CLASSES = [
     "GLACIER",
     "DEEP_ARCHIVE",
 ] as const;
+type TransitionStorageClass = (typeof TRANSITION_STORAGE_CLASSES)[number];
 
-/** S3 keeps objects at least this many days in S3 Standard before an infrequent-access class, and as long in that class before the next move. */
+/** The one move down the list that S3 does not make. */
+const UNSUPPORTED_MOVES: ReadonlySet<string> = new Set(["ONEZONE_IA>GLACIER_IR"]);
+
+/** S3 keeps objects at least this many days in S3 Standard before an infrequent-access class. */
 export const INFREQUENT_ACCESS_MINIMUM_DAYS = 30;
 const INFREQUENT_ACCESS = new Set(["STANDARD_IA", "ONEZONE_IA"]);
+
+/**
+ * How many days S3 keeps objects in a class before it moves them on: 30 in
+ * the infrequent-access classes (documented) and 90 in the Glacier classes,
+ * their minimum storage duration (S3 refuses a rule that moves sooner with
+ * "'Days' in the 'Transition' action for StorageClass 'DEEP_ARCHIVE' ... must
+ * be 90 days more than ... 'GLACIER'").
+ */
+const DAYS_BEFORE_NEXT_MOVE: Partial<Record<TransitionStorageClass, number>> = {
+    STANDARD_IA: INFREQUENT_ACCESS_MINIMUM_DAYS,
+    ONEZONE_IA: INFREQUENT_ACCESS_MINIMUM_DAYS,
+    GLACIER_IR: 90,
+    GLACIER: 90,
+};
 
 /** Default for `logAbortIncompleteUploadDays`. */
 export const DEFAULT_ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
@@ -47,7 +66,8 @@ export function checkLogLifecycle(args: CloudfrontCollectorArgs, problems: Probl
         );
     }
 
-    const versioning = args.logVersioning ?? false;
+    // Only undefined means "not given": null is a wrong value like any other.
+    const versioning = args.logVersioning === undefined ? false : args.logVersioning;
     if (typeof versioning !== "boolean") problems.add("logVersioning", versioning, "true or false");
     const noncurrent = checkDays("logNoncurrentVersionExpirationDays", args.logNoncurrentVersionExpirationDays, problems);
     // The default asks for nothing, so a stack's config that holds it is fine.
@@ -87,39 +107,48 @@ function checkTransitions(transitions: unknown, problems: Problems): LogTransiti
         return [];
     }
     const checked: LogTransition[] = [];
-    transitions.forEach((transition: unknown, index) => {
+    elementsOf(transitions).forEach((transition, index) => {
         const argument = `logTransitions[${index}]`;
         if (typeof transition !== "object" || transition === null || Array.isArray(transition)) {
             problems.add(argument, transition, "an object { days, storageClass }");
             return;
         }
         const { days, storageClass } = transition as Record<string, unknown>;
-        const classIndex = TRANSITION_STORAGE_CLASSES.indexOf(storageClass as (typeof TRANSITION_STORAGE_CLASSES)[number]);
+        const classIndex = TRANSITION_STORAGE_CLASSES.indexOf(storageClass as TransitionStorageClass);
         if (classIndex < 0) {
             problems.add(`${argument}.storageClass`, storageClass, `one of ${TRANSITION_STORAGE_CLASSES.map(show).join(", ")}`);
             return;
         }
-        const wholeDays = checkDays(`${argument}.days`, days, problems, true);
+        // S3 moves objects to the classes other than the infrequent-access
+        // ones from day 0, the day they are written.
+        const wholeDays = checkDays(`${argument}.days`, days, problems, { least: 0, required: true });
         if (wholeDays === undefined) return;
 
         const previous = checked[checked.length - 1];
         if (INFREQUENT_ACCESS.has(storageClass as string) && wholeDays < INFREQUENT_ACCESS_MINIMUM_DAYS) {
             problems.add(`${argument}.days`, wholeDays, `at least ${INFREQUENT_ACCESS_MINIMUM_DAYS} for ${TRANSITION_STORAGE_CLASSES[classIndex]}, as S3 requires`);
         } else if (previous !== undefined) {
-            const previousIndex = TRANSITION_STORAGE_CLASSES.indexOf(previous.storageClass as (typeof TRANSITION_STORAGE_CLASSES)[number]);
+            const previousIndex = TRANSITION_STORAGE_CLASSES.indexOf(previous.storageClass as TransitionStorageClass);
+            const stay = DAYS_BEFORE_NEXT_MOVE[previous.storageClass as TransitionStorageClass] ?? 0;
             if (classIndex <= previousIndex) {
                 problems.add(
                     `${argument}.storageClass`,
                     storageClass,
                     `a storage class colder than ${previous.storageClass}, the one before it (S3 moves objects only down ${TRANSITION_STORAGE_CLASSES.join(" > ")})`,
                 );
+            } else if (UNSUPPORTED_MOVES.has(`${previous.storageClass}>${String(storageClass)}`)) {
+                problems.add(
+                    `${argument}.storageClass`,
+                    storageClass,
+                    `a storage class S3 moves ${previous.storageClass} objects to: one colder than ${String(storageClass)}`,
+                );
             } else if (wholeDays <= previous.days) {
                 problems.add(`${argument}.days`, wholeDays, `more days than the transition before it (${previous.days})`);
-            } else if (INFREQUENT_ACCESS.has(previous.storageClass) && wholeDays < previous.days + INFREQUENT_ACCESS_MINIMUM_DAYS) {
+            } else if (wholeDays < previous.days + stay) {
                 problems.add(
                     `${argument}.days`,
                     wholeDays,
-                    `at least ${previous.days + INFREQUENT_ACCESS_MINIMUM_DAYS}: S3 keeps objects ${INFREQUENT_ACCESS_MINIMUM_DAYS} days in ${previous.storageClass} before moving them on`,
+                    `at least ${previous.days + stay}: S3 keeps objects ${stay} days in ${previous.storageClass} before moving them on`,
                 );
             }
         }
@@ -128,11 +157,14 @@ function checkTransitions(transitions: unknown, problems: Problems): LogTransiti
     return checked;
 }
 
-/** A number of days: a positive whole number (S3 counts lifecycle ages in days). */
-function checkDays(argument: string, value: unknown, problems: Problems, required = false): number | undefined {
+/**
+ * A number of days, a whole number from `least` (S3 counts lifecycle ages in
+ * whole days), or undefined when not given and not `required`.
+ */
+function checkDays(argument: string, value: unknown, problems: Problems, { least = 1, required = false } = {}): number | undefined {
     if (value === undefined && !required) return undefined;
-    if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > MAX_DAYS) {
-        problems.add(argument, value, `a whole number of days from 1 to ${MAX_DAYS}`);
+    if (typeof value !== "number" || !Number.isInteger(value) || value < least || value > MAX_DAYS) {
+        problems.add(argument, value, `a whole number of days from ${least} to ${MAX_DAYS}`);
         return undefined;
     }
     return value;

@@ -59,3 +59,12 @@ export class Problems {
         if (this.found.length > 0) throw new CollectorArgumentsError(component, this.found);
     }
 }
+
+/**
+ * The elements of `list`, holes included as `undefined`: `forEach` and `map`
+ * skip the holes of a sparse array (`[, "i"]`), which would let a missing
+ * element through every check.
+ */
+export function elementsOf(list: unknown[]): unknown[] {
+    return Array.from(list);
+}

@@ -3,6 +3,7 @@
  * and the log prefix. See
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html.
  */
+import { hasUnpairedSurrogate, isXmlText } from "./xml-text";
 
 /** S3 limits an object key to 1,024 bytes of UTF-8. */
 export const MAX_KEY_BYTES = 1024;
@@ -33,6 +34,7 @@ export function pixelPathProblem(path: string): string | undefined {
     if (/[?#]/.test(path)) return 'a path without "?" or "#": the query string carries the event, not the path';
     if (path.includes("\\")) return 'a path without "\\": browsers turn it into "/"';
     if (CONTROL_CHARACTER.test(path)) return "a path without control characters";
+    if (hasUnpairedSurrogate(path)) return "a path of well-formed Unicode: S3 keys are UTF-8, which has no encoding for an unpaired surrogate";
     if (path.split("/").some((segment) => segment === "." || segment === "..")) {
         return 'a path without "." or ".." segments: browsers and CloudFront remove them before the request reaches S3';
     }
@@ -46,6 +48,9 @@ export function logPrefixProblem(prefix: string): string | undefined {
         return `a key prefix without a leading "/" (for example "${prefix.replace(/^\/+/, "")}"), or "" for none`;
     }
     if (CONTROL_CHARACTER.test(prefix)) return "a key prefix without control characters";
+    if (!isXmlText(prefix)) {
+        return "a key prefix that XML can carry, as CloudFront's and S3's APIs need: no unpaired surrogate, U+FFFE or U+FFFF";
+    }
     if (utf8Bytes(prefix) > MAX_LOG_PREFIX_BYTES) {
         return `a key prefix of at most ${MAX_LOG_PREFIX_BYTES} bytes (UTF-8), leaving room in the 1,024-byte S3 key for CloudFront's file name`;
     }

@@ -11,10 +11,11 @@ import {
     LIFECYCLE_ARGUMENTS,
     LogLifecycle,
 } from "./lifecycle";
-import { Problems, show } from "./problems";
+import { elementsOf, Problems, show } from "./problems";
 import { logRegionProblem } from "./regions";
 import { logPrefixProblem, pixelPathProblem } from "./s3-keys";
 import { checkTags } from "./tags";
+import { isXmlText } from "./xml-text";
 
 /** The price classes CloudFront offers. */
 export const PRICE_CLASSES = ["PriceClass_100", "PriceClass_200", "PriceClass_All"] as const;
@@ -29,8 +30,11 @@ export const VIEWER_PROTOCOL_POLICIES = ["allow-all", "https-only"] as const;
 export const MAX_COMMENT_LENGTH = 128;
 
 // A WAFv2 web ACL usable by CloudFront has the CLOUDFRONT scope, which lives in
-// us-east-1 and shows as "global" in the ARN.
-const CLOUDFRONT_WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[^/]+\/[^/]+$/;
+// us-east-1 (so in the aws partition) and shows as "global" in the ARN. WAF
+// names a web ACL with 1-128 word characters or hyphens and gives it a UUID
+// (https://docs.aws.amazon.com/waf/latest/APIReference/API_CreateWebACL.html).
+const CLOUDFRONT_WEB_ACL_ARN =
+    /^arn:aws:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]{1,128}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A collector's arguments once checked, with every default filled in. */
 export interface CollectorSettings {
@@ -139,7 +143,7 @@ function checkPixelPaths(paths: unknown, problems: Problems): string[] {
         return [];
     }
     const seen = new Set<string>();
-    paths.forEach((path: unknown, index) => {
+    elementsOf(paths).forEach((path, index) => {
         const argument = `pixelPaths[${index}]`;
         if (typeof path !== "string") {
             problems.add(argument, path, "a string");
@@ -182,6 +186,13 @@ function checkComment(comment: unknown, fallback: string, problems: Problems): s
         problems.add("comment", comment, `a string of at most ${MAX_COMMENT_LENGTH} characters`);
         return "";
     }
+    if (!isXmlText(comment)) {
+        problems.add(
+            "comment",
+            comment,
+            "characters that XML can carry, as CloudFront's API needs: no control character but tab and line breaks, no unpaired surrogate, U+FFFE or U+FFFF",
+        );
+    }
     return comment;
 }
 
@@ -195,7 +206,7 @@ function checkWebAclArn(arn: unknown, problems: Problems): pulumi.Input<string> 
         problems.add(
             "webAclArn",
             arn,
-            "the ARN of a WAFv2 web ACL with scope CLOUDFRONT (arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<id>)",
+            "the ARN of a WAFv2 web ACL with scope CLOUDFRONT (arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<uuid>)",
         );
         return undefined;
     }

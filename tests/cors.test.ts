@@ -85,6 +85,14 @@ describe("CORS and caching", () => {
         ["an origin that is not a string", [7], "allowedOrigins[0]"],
         ["* among other origins", ["https://a.example.com", "*"], "allowedOrigins[1]"],
         ["a duplicated origin", ["https://a.example.com", "https://A.example.com"], "allowedOrigins[1]"],
+        ["brackets that hold no IPv6 address", ["http://[:]"], "allowedOrigins[0]"],
+        ["an IPv4 address out of range", ["http://999.1.1.1"], "allowedOrigins[0]"],
+        ["an IPv4 address with leading zeros, which browsers read as octal", ["http://010.0.0.1"], "allowedOrigins[0]"],
+        ["a host ending in a number that is no IPv4 address", ["http://shop.1"], "allowedOrigins[0]"],
+        ["a port with a leading zero", ["http://shop.example.com:080"], "allowedOrigins[0]"],
+        ["port 0", ["http://shop.example.com:0"], "allowedOrigins[0]"],
+        ["a host name longer than 253 characters", [`https://${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(63)}`], "allowedOrigins[0]"],
+        ["a hole in the list", [, "https://a.example.com"], "allowedOrigins[0]"],
     ];
     for (const [what, origins, argument] of refused) {
         it(`refuses ${what}, naming ${argument}`, () => {
@@ -94,13 +102,19 @@ describe("CORS and caching", () => {
         });
     }
 
+    it("refuses an origin with its scheme's default port, which browsers leave out of the Origin header", () => {
+        assert.deepEqual(problemsOf({ allowedOrigins: ["https://shop.example.com:443"] }), [
+            'allowedOrigins[0]: an origin without ":443": browsers leave the scheme\'s default port out of the Origin header, so this one would never match',
+        ]);
+    });
+
     it("refuses allowedOrigins that are not a list", () => {
         assert.deepEqual(problemsOf({ allowedOrigins: "https://a.example.com" }), [
             'allowedOrigins: a list of origins, such as ["https://www.example.com"]',
         ]);
     });
 
-    for (const origin of ["http://localhost:8080", "https://*.example.com", "http://127.0.0.1:3000", "http://[::1]:8080", "https://xn--bcher-kva.example"]) {
+    for (const origin of ["http://localhost:8080", "https://*.example.com", "http://127.0.0.1:3000", "http://[::1]:8080", "https://xn--bcher-kva.example", "http://shop.example.com:443"]) {
         it(`accepts the origin ${origin}`, () => {
             assert.deepEqual(problemsOf({ allowedOrigins: [origin] }), []);
         });

@@ -120,7 +120,7 @@ describe("a custom domain", () => {
     const refused: [string, unknown, string][] = [
         ["domain names without a certificate", { domainNames: ["c.example.com"] }, "certificateArn: the ARN of an ACM certificate in us-east-1 for domainNames, or createCertificate: true"],
         ["a certificate outside us-east-1", { domainNames: ["c.example.com"], certificateArn: CERT.replace("us-east-1", "eu-west-1") }, "certificateArn: a certificate in us-east-1, where CloudFront looks for certificates; this one is in eu-west-1"],
-        ["a certificate ARN that is not ACM's", { domainNames: ["c.example.com"], certificateArn: "arn:aws:iam::123456789012:server-certificate/x" }, "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<id>)"],
+        ["a certificate ARN that is not ACM's", { domainNames: ["c.example.com"], certificateArn: "arn:aws:iam::123456789012:server-certificate/x" }, "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)"],
         ["both a certificate and createCertificate", { domainNames: ["c.example.com"], certificateArn: CERT, createCertificate: true, hostedZoneId: ZONE }, "certificateArn: no value with createCertificate: true, which makes the certificate"],
         ["createCertificate without a hosted zone", { domainNames: ["c.example.com"], createCertificate: true }, "hostedZoneId: the hosted zone that validates the certificate, with createCertificate: true"],
         ["a certificate without domain names", { certificateArn: CERT }, "certificateArn: no value without domainNames"],
@@ -130,12 +130,21 @@ describe("a custom domain", () => {
         ["an upper-case domain name", { domainNames: ["C.example.com"], certificateArn: CERT }, 'domainNames[0]: a lowercase domain name such as "c.example.com", or "*.example.com" for every subdomain, without a scheme, port or trailing dot'],
         ["a duplicated domain name", { domainNames: ["c.example.com", "c.example.com"], certificateArn: CERT }, "domainNames[1]: each name once: it is already in the list"],
         ["domain names that are not a list", { domainNames: "c.example.com", certificateArn: CERT }, 'domainNames: a list of domain names, such as ["c.example.com"]'],
+        ["a certificate ARN whose ID is not a UUID", { domainNames: ["c.example.com"], certificateArn: CERT.replace(/[^/]+$/, "--") }, "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)"],
+        ["a certificate from a partition without us-east-1", { domainNames: ["c.example.com"], certificateArn: CERT.replace("arn:aws:", "arn:aws-cn:") }, "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)"],
+        ["createCertificate: null", { domainNames: ["c.example.com"], certificateArn: CERT, createCertificate: null }, "createCertificate: true or false"],
+        ["minimumProtocolVersion: null", { domainNames: ["c.example.com"], certificateArn: CERT, minimumProtocolVersion: null }, 'minimumProtocolVersion: one of "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"'],
+        ["a hole in the list of domain names", { domainNames: [, "c.example.com"], certificateArn: CERT }, 'domainNames[0]: a lowercase domain name such as "c.example.com", or "*.example.com" for every subdomain, without a scheme, port or trailing dot'],
     ];
     for (const [what, args, problem] of refused) {
         it(`refuses ${what}`, () => {
             assert.ok(problemsOf(args).includes(problem), problemsOf(args).join("\n"));
         });
     }
+
+    it("reports domain names that are not a list without calling the certificate unwanted", () => {
+        assert.deepEqual(problemsOf({ domainNames: "c.example.com", certificateArn: CERT }), ['domainNames: a list of domain names, such as ["c.example.com"]']);
+    });
 
     describe("with a certificate ARN known only at deploy time", () => {
         useMockEngine();

@@ -72,7 +72,7 @@ describe("data survives changes", () => {
             ["priceClass", { priceClass: "PriceClass_All" }],
             ["viewerProtocolPolicy", { viewerProtocolPolicy: "https-only" }],
             ["comment", { comment: "renamed" }],
-            ["webAclArn", { webAclArn: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/x/y" }],
+            ["webAclArn", { webAclArn: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/x/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" }],
             ["retainLogBucket", { retainLogBucket: false }],
             ["forceDestroyLogBucket", { retainLogBucket: false, forceDestroyLogBucket: true }],
             ["tags", { tags: { team: "data" } }],

@@ -93,7 +93,7 @@ describe("the log lifecycle", () => {
             ["an expiry before the last transition", { logTransitions: [{ days: 60, storageClass: "GLACIER" }], logExpirationDays: 60 }, "logExpirationDays: more days than the last transition (GLACIER after 60 days): a log file must not expire before it moves"],
             ["zero days", { logExpirationDays: 0 }, "logExpirationDays: a whole number of days from 1 to 2147483647"],
             ["fractional days", { logAbortIncompleteUploadDays: 1.5 }, "logAbortIncompleteUploadDays: a whole number of days from 1 to 2147483647"],
-            ["negative days", { logTransitions: [{ days: -30, storageClass: "GLACIER" }] }, "logTransitions[0].days: a whole number of days from 1 to 2147483647"],
+            ["negative days", { logTransitions: [{ days: -30, storageClass: "GLACIER" }] }, "logTransitions[0].days: a whole number of days from 0 to 2147483647"],
             ["days given as a string", { logNoncurrentVersionExpirationDays: "30", logVersioning: true }, "logNoncurrentVersionExpirationDays: a whole number of days from 1 to 2147483647"],
             ["an unknown storage class", { logTransitions: [{ days: 30, storageClass: "COLD" }] }, 'logTransitions[0].storageClass: one of "STANDARD_IA", "INTELLIGENT_TIERING", "ONEZONE_IA", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"'],
             ["STANDARD_IA before 30 days", { logTransitions: [{ days: 7, storageClass: "STANDARD_IA" }] }, "logTransitions[0].days: at least 30 for STANDARD_IA, as S3 requires"],
@@ -104,6 +104,11 @@ describe("the log lifecycle", () => {
             ["a transition that is not an object", { logTransitions: [30] }, "logTransitions[0]: an object { days, storageClass }"],
             ["noncurrent expiry without versioning", { logNoncurrentVersionExpirationDays: 30 }, "logNoncurrentVersionExpirationDays: no value unless logVersioning is true: without versioning there are no earlier versions"],
             ["versioning that is not a boolean", { logVersioning: "on" }, "logVersioning: true or false"],
+            ["versioning: null", { logVersioning: null }, "logVersioning: true or false"],
+            ["a move from ONEZONE_IA to GLACIER_IR, which S3 does not make", { logTransitions: [{ days: 30, storageClass: "ONEZONE_IA" }, { days: 90, storageClass: "GLACIER_IR" }] }, "logTransitions[1].storageClass: a storage class S3 moves ONEZONE_IA objects to: one colder than GLACIER_IR"],
+            ["leaving GLACIER before 90 days in it", { logTransitions: [{ days: 30, storageClass: "GLACIER" }, { days: 60, storageClass: "DEEP_ARCHIVE" }] }, "logTransitions[1].days: at least 120: S3 keeps objects 90 days in GLACIER before moving them on"],
+            ["leaving GLACIER_IR before 90 days in it", { logTransitions: [{ days: 0, storageClass: "GLACIER_IR" }, { days: 89, storageClass: "GLACIER" }] }, "logTransitions[1].days: at least 90: S3 keeps objects 90 days in GLACIER_IR before moving them on"],
+            ["a hole in the list of transitions", { logTransitions: [, { days: 30, storageClass: "GLACIER" }] }, "logTransitions[0]: an object { days, storageClass }"],
         ];
         for (const [what, args, problem] of refused) {
             it(`refuses ${what}`, () => {
@@ -111,21 +116,43 @@ describe("the log lifecycle", () => {
             });
         }
 
-        it("accepts a transition to every colder class in turn", () => {
+        it("accepts a transition to every colder class in turn, through GLACIER_IR", () => {
+            assert.deepEqual(
+                problemsOf({
+                    logTransitions: [
+                        { days: 30, storageClass: "STANDARD_IA" },
+                        { days: 60, storageClass: "INTELLIGENT_TIERING" },
+                        { days: 90, storageClass: "GLACIER_IR" },
+                        { days: 180, storageClass: "GLACIER" },
+                        { days: 270, storageClass: "DEEP_ARCHIVE" },
+                    ],
+                    logExpirationDays: 3650,
+                }),
+                [],
+            );
+        });
+
+        it("accepts a transition to every colder class in turn, through ONEZONE_IA", () => {
             assert.deepEqual(
                 problemsOf({
                     logTransitions: [
                         { days: 30, storageClass: "STANDARD_IA" },
                         { days: 60, storageClass: "INTELLIGENT_TIERING" },
                         { days: 90, storageClass: "ONEZONE_IA" },
-                        { days: 120, storageClass: "GLACIER_IR" },
-                        { days: 180, storageClass: "GLACIER" },
-                        { days: 365, storageClass: "DEEP_ARCHIVE" },
+                        { days: 120, storageClass: "GLACIER" },
+                        { days: 210, storageClass: "DEEP_ARCHIVE" },
                     ],
-                    logExpirationDays: 3650,
                 }),
                 [],
             );
+        });
+
+        it("accepts a move to INTELLIGENT_TIERING on the day a log file is written, as S3 does", () => {
+            assert.deepEqual(problemsOf({ logTransitions: [{ days: 0, storageClass: "INTELLIGENT_TIERING" }] }), []);
+        });
+
+        it("accepts a move from GLACIER to DEEP_ARCHIVE 90 days later", () => {
+            assert.deepEqual(problemsOf({ logTransitions: [{ days: 30, storageClass: "GLACIER" }, { days: 120, storageClass: "DEEP_ARCHIVE" }] }), []);
         });
 
         it("accepts a transition to Glacier after one day", () => {

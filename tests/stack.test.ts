@@ -68,7 +68,7 @@ describe("the stack program", () => {
             priceClass: "PriceClass_200",
             viewerProtocolPolicy: "https-only",
             comment: "shop events",
-            webAclArn: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/bots/abc",
+            webAclArn: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/bots/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
             retainLogBucket: false,
             forceDestroyLogBucket: true,
             tags: { team: "data" },
@@ -82,7 +82,7 @@ describe("the stack program", () => {
         assert.equal(d.priceClass, "PriceClass_200");
         assert.equal(d.defaultCacheBehavior.viewerProtocolPolicy, "https-only");
         assert.equal(d.comment, "shop events");
-        assert.equal(d.webAclId, "arn:aws:wafv2:us-east-1:123456789012:global/webacl/bots/abc");
+        assert.equal(d.webAclId, "arn:aws:wafv2:us-east-1:123456789012:global/webacl/bots/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
         assert.deepEqual(d.tags, { team: "data" });
         const logBucket = plan.resources.find((r) => r.name === "collector-log-bucket")!;
         assert.equal(logBucket.options.retainOnDelete, false);

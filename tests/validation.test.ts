@@ -13,7 +13,8 @@ function refusal(args: unknown, name = "bad"): CollectorArgumentsError {
     assert.fail(`accepted ${JSON.stringify(args)}`);
 }
 
-const webAcl = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/bots/0a1b2c3d";
+const webAcl = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/bots/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+const WEB_ACL_RULES = "the ARN of a WAFv2 web ACL with scope CLOUDFRONT (arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<uuid>)";
 
 describe("argument checks", () => {
     const engine = useMockEngine();
@@ -41,11 +42,22 @@ describe("argument checks", () => {
         ["retainLogBucket that is not a boolean", { retainLogBucket: 0 }, "retainLogBucket: got 0; expected true or false"],
         ["forceDestroyLogBucket that is not a boolean", { forceDestroyLogBucket: "yes" }, 'forceDestroyLogBucket: got "yes"; expected true or false'],
         ["a comment over 128 characters", { comment: "c".repeat(129) }, `comment: got "${"c".repeat(129)}"; expected a string of at most 128 characters`],
-        ["a web ACL outside us-east-1", { webAclArn: webAcl.replace("us-east-1", "eu-west-1") }, `webAclArn: got "${webAcl.replace("us-east-1", "eu-west-1")}"; expected the ARN of a WAFv2 web ACL with scope CLOUDFRONT (arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<id>)`],
+        ["a web ACL outside us-east-1", { webAclArn: webAcl.replace("us-east-1", "eu-west-1") }, `webAclArn: got "${webAcl.replace("us-east-1", "eu-west-1")}"; expected ${WEB_ACL_RULES}`],
         ["tags that are not a map", { tags: ["team"] }, 'tags: got ["team"]; expected a map of tag names to string values'],
         ["a tag key starting with aws:", { tags: { "aws:team": "x" } }, 'tags key "aws:team": got "aws:team"; expected a key of 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:'],
-        ["a tag value that is not a string", { tags: { team: 1 } }, 'tags["team"]: got 1; expected a string of at most 256 letters, digits, spaces or _ . : / = + - @'],
-        ["a tag value with a character AWS refuses", { tags: { team: "a&b" } }, 'tags["team"]: got "a&b"; expected a string of at most 256 letters, digits, spaces or _ . : / = + - @'],
+        ["a tag value that is not a string", { tags: { team: 1 } }, 'tags["team"]: got 1; expected a string of at most 256 letters, digits, spaces or _ . : / = + - @, not starting with aws:'],
+        ["a tag value with a character AWS refuses", { tags: { team: "a&b" } }, 'tags["team"]: got "a&b"; expected a string of at most 256 letters, digits, spaces or _ . : / = + - @, not starting with aws:'],
+        ["a pixel path with an unpaired surrogate", { pixelPaths: ["i\ud800"] }, 'pixelPaths[0]: got "i\\ud800"; expected a path of well-formed Unicode: S3 keys are UTF-8, which has no encoding for an unpaired surrogate'],
+        ["a hole in the list of pixel paths", { pixelPaths: [, "i"] }, "pixelPaths[0]: got undefined; expected a string"],
+        ["a log prefix with a character XML cannot carry", { logPrefix: "logs\uffff/" }, 'logPrefix: got "logs\uffff/"; expected a key prefix that XML can carry, as CloudFront\'s and S3\'s APIs need: no unpaired surrogate, U+FFFE or U+FFFF'],
+        ["a log prefix with an unpaired surrogate", { logPrefix: "logs\udc00/" }, 'logPrefix: got "logs\\udc00/"; expected a key prefix that XML can carry, as CloudFront\'s and S3\'s APIs need: no unpaired surrogate, U+FFFE or U+FFFF'],
+        ["a comment with a control character", { comment: "shop\u0000events" }, 'comment: got "shop\\u0000events"; expected characters that XML can carry, as CloudFront\'s API needs: no control character but tab and line breaks, no unpaired surrogate, U+FFFE or U+FFFF'],
+        ["a web ACL whose name WAF would refuse", { webAclArn: webAcl.replace("/bots/", "/bot traffic/") }, `webAclArn: got "${webAcl.replace("/bots/", "/bot traffic/")}"; expected ${WEB_ACL_RULES}`],
+        ["a web ACL whose ID is not a UUID", { webAclArn: webAcl.replace(/[^/]+$/, "0a1b2c3d") }, `webAclArn: got "${webAcl.replace(/[^/]+$/, "0a1b2c3d")}"; expected ${WEB_ACL_RULES}`],
+        ["a web ACL from a partition without us-east-1", { webAclArn: webAcl.replace("arn:aws:", "arn:aws-cn:") }, `webAclArn: got "${webAcl.replace("arn:aws:", "arn:aws-cn:")}"; expected ${WEB_ACL_RULES}`],
+        ["tags given as a Map, whose entries a map of tags would lose", { tags: new Map([["team", "data"]]) }, "tags: got {}; expected a map of tag names to string values"],
+        ["tags given as a String object, whose characters would become tags", { tags: new String("data") }, 'tags: got "data"; expected a map of tag names to string values'],
+        ["a tag value starting with aws:, which AWS reserves", { tags: { team: "AWS:data" } }, 'tags["team"]: got "AWS:data"; expected a string of at most 256 letters, digits, spaces or _ . : / = + - @, not starting with aws:'],
         ["more than 50 tags", { tags: Object.fromEntries([...Array(51).keys()].map((i) => [`k${i}`, "v"])) }, 'tags: got "51 tags"; expected at most 50 tags'],
     ];
 
@@ -89,6 +101,8 @@ describe("argument checks", () => {
         ["a WAFv2 web ACL with CLOUDFRONT scope", { webAclArn: webAcl }],
         ["tags with spaces and the allowed punctuation", { tags: { "Cost Centre": "data-eng/42 @team+x=y:z_" } }],
         ["a comment of 128 characters", { comment: "c".repeat(128) }],
+        ["a comment with tabs, line breaks and characters from outside the BMP", { comment: "shop\tevents\r\n😀" }],
+        ["a pixel path with a character outside the BMP", { pixelPaths: ["😀.gif"] }],
     ];
     for (const [what, args] of accepted) {
         it(`accepts ${what}`, () => {
