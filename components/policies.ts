@@ -37,6 +37,21 @@ export function denyInsecureTransport(bucketArn: string): PolicyStatement {
 }
 
 /**
+ * The pixel bucket's TLS rule: like {@link denyInsecureTransport}, but not for
+ * the distribution `distributionArn`. CloudFront asks an S3 origin with the
+ * protocol the viewer used, and no setting changes that
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/HTTPandHTTPSRequests.html):
+ * under `allow-all`, a plain-HTTP tracker request that misses the edge cache
+ * reaches S3 over HTTP, and denying it would answer 403, cache that error and
+ * refuse every preflight from an http:// page. A request without this source
+ * ARN (anyone else's) lacks the key, so the negated condition holds for it.
+ */
+export function denyInsecureTransportExceptFrom(bucketArn: string, distributionArn: string): PolicyStatement {
+    const statement = denyInsecureTransport(bucketArn);
+    return { ...statement, Condition: { ...statement.Condition, StringNotEquals: { "AWS:SourceArn": distributionArn } } };
+}
+
+/**
  * The pixel bucket's policy: CloudFront may read objects, and only on behalf of
  * the one distribution `distributionArn` (origin access control signs each
  * origin request; see
@@ -55,7 +70,7 @@ export function pixelBucketPolicy(bucketArn: string, distributionArn: string): P
                 Resource: `${bucketArn}/*`,
                 Condition: { StringEquals: { "AWS:SourceArn": distributionArn } },
             },
-            denyInsecureTransport(bucketArn),
+            denyInsecureTransportExceptFrom(bucketArn, distributionArn),
         ],
     };
 }

@@ -34,30 +34,45 @@ describe("the bucket policies", () => {
         assert.notEqual(sourceOf(a), sourceOf(b));
     });
 
-    for (const [bucket, policy] of [
-        ["pixel-bucket", "pixel-policy"],
-        ["log-bucket", "log-policy"],
-    ]) {
-        it(`deny every request to the ${bucket} made without TLS`, async () => {
-            const built = await build();
-            const arn = built.child(T.bucket, bucket).outputs.arn;
-            const doc = documentOf(built.child(T.policy, policy));
-            assert.equal(built.child(T.policy, policy).inputs.bucket, built.child(T.bucket, bucket).outputs.bucket);
-            assert.deepEqual(
-                doc.Statement.filter((s) => s.Effect === "Deny"),
-                [
-                    {
-                        Sid: "DenyRequestsWithoutTls",
-                        Effect: "Deny",
-                        Principal: "*",
-                        Action: "s3:*",
-                        Resource: [arn, `${arn}/*`],
-                        Condition: { Bool: { "aws:SecureTransport": "false" } },
-                    },
-                ],
-            );
-        });
+    /** The Deny statements of `policy` on the child `bucket` of a new collector, and that bucket's ARN. */
+    async function denials(bucket: string, policy: string) {
+        const built = await build();
+        const arn = built.child(T.bucket, bucket).outputs.arn;
+        assert.equal(built.child(T.policy, policy).inputs.bucket, built.child(T.bucket, bucket).outputs.bucket);
+        const denied = documentOf(built.child(T.policy, policy)).Statement.filter((s) => s.Effect === "Deny");
+        return { built, arn, denied };
     }
+
+    it("deny every request to the log-bucket made without TLS", async () => {
+        const { arn, denied } = await denials("log-bucket", "log-policy");
+        assert.deepEqual(denied, [
+            {
+                Sid: "DenyRequestsWithoutTls",
+                Effect: "Deny",
+                Principal: "*",
+                Action: "s3:*",
+                Resource: [arn, `${arn}/*`],
+                Condition: { Bool: { "aws:SecureTransport": "false" } },
+            },
+        ]);
+    });
+
+    it("deny every request to the pixel-bucket made without TLS but this distribution's, which match the viewer's protocol", async () => {
+        const { built, arn, denied } = await denials("pixel-bucket", "pixel-policy");
+        assert.deepEqual(denied, [
+            {
+                Sid: "DenyRequestsWithoutTls",
+                Effect: "Deny",
+                Principal: "*",
+                Action: "s3:*",
+                Resource: [arn, `${arn}/*`],
+                Condition: {
+                    Bool: { "aws:SecureTransport": "false" },
+                    StringNotEquals: { "AWS:SourceArn": built.child(T.distribution, "distribution").outputs.arn },
+                },
+            },
+        ]);
+    });
 
     it("allow nothing on the log bucket: log delivery writes through the ACL", async () => {
         const doc = documentOf((await build()).child(T.policy, "log-policy"));

@@ -54,6 +54,12 @@ interface Caller {
     /** CloudFront fetching an origin object for this collector's distribution, through origin access control. */
     isThisDistribution?: true;
     /**
+     * Its request carries this distribution's ARN as `aws:SourceArn`, which
+     * the pixel bucket's TLS rule leaves to the allow statement: CloudFront
+     * asks S3 with the viewer's protocol.
+     */
+    citesThisDistribution?: true;
+    /**
      * A principal of the bucket owner's account whose identity policy allows S3.
      * S3 lets a same-account principal in when either its identity policy or the
      * bucket policy allows the request, so for it the bucket policy only matters
@@ -124,7 +130,7 @@ const OWNER_ADMIN: Caller = {
 };
 
 const PIXEL_CALLERS: Caller[] = [
-    { ...cloudfront("for this distribution", thisDistribution), isThisDistribution: true },
+    { ...cloudfront("for this distribution", thisDistribution), isThisDistribution: true, citesThisDistribution: true },
     cloudfront("for another distribution of this account", (plan) => distribution(plan.account, "E2OTHERDIST0001")),
     cloudfront("for a distribution of another account", () => distribution(OTHER_ACCOUNT, "E3FOREIGNDIST01")),
     // Catches a condition loosened to a prefix match (StringLike with `*`, ArnLike).
@@ -137,6 +143,7 @@ const PIXEL_CALLERS: Caller[] = [
         label: "another service (logging.s3.amazonaws.com) citing this distribution",
         principal: () => "logging.s3.amazonaws.com",
         context: (plan) => ({ ...service("logging.s3.amazonaws.com"), "aws:SourceArn": plan.distributionArn, "aws:SourceAccount": plan.account }),
+        citesThisDistribution: true,
     },
     ...STRANGERS,
     OWNER_ADMIN,
@@ -159,12 +166,14 @@ const PIXEL_OPERATIONS: Operation[] = [
 ];
 
 /**
- * The pixel bucket: nothing without TLS; over TLS, CloudFront may read the
- * pixel objects for this distribution only, and the owner's own principals
+ * The pixel bucket: CloudFront may read the pixel objects for this
+ * distribution only, over TLS or not (it asks S3 with the viewer's protocol);
+ * nobody else gets anything, and without TLS that is an explicit denial unless
+ * the request cites this distribution; over TLS the owner's own principals
  * keep what their identity policies give them.
  */
 function expectedOnPixelBucket(caller: Caller, op: Operation, tls: boolean): Decision {
-    if (!tls) return "ExplicitlyDenied";
+    if (!tls && !caller.citesThisDistribution) return "ExplicitlyDenied";
     if (caller.isThisDistribution && op.action === "s3:GetObject") return "Allowed";
     if (caller.isOwnerAllowedByIdentity) return "Allowed";
     return "ImplicitlyDenied";
