@@ -133,7 +133,9 @@ const BUCKET_ACTIONS = [
     "s3:GetBucketPolicyStatus",
     "s3:GetBucketTagging",
     "s3:PutBucketTagging",
+    // The pixel bucket's CORS rule; S3 also checks PutBucketCORS to delete one.
     "s3:GetBucketCORS",
+    "s3:PutBucketCORS",
     "s3:GetBucketWebsite",
     "s3:GetBucketLogging",
     "s3:GetBucketRequestPayment",
@@ -212,6 +214,15 @@ export function permissionsPolicy(args: PermissionsPolicyArgs): PolicyDocument {
             Sid: "ReadTheCallerIdentity",
             Effect: "Allow",
             Action: "sts:GetCallerIdentity",
+            Resource: "*",
+        },
+        {
+            // The log bucket's ACL names its owner by canonical user id, which
+            // the AWS provider reads from S3's ListBuckets answer: a list of
+            // names only, and it has no resource to scope to.
+            Sid: "ReadTheAccountsCanonicalUserId",
+            Effect: "Allow",
+            Action: "s3:ListAllMyBuckets",
             Resource: "*",
         },
         {

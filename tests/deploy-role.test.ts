@@ -214,6 +214,8 @@ const COLLECTOR_REQUESTS: Array<[string, string]> = [
     ["s3:PutBucketPolicy", "arn:aws:s3:::collector-pixels-1a2b3c4"],
     ["s3:DeleteBucketPolicy", "arn:aws:s3:::collector-pixels-1a2b3c4"],
     ["s3:PutBucketTagging", "arn:aws:s3:::collector-pixels-1a2b3c4"],
+    ["s3:PutBucketCORS", "arn:aws:s3:::collector-pixels-1a2b3c4"],
+    ["s3:ListAllMyBuckets", "*"],
     ["s3:PutObject", "arn:aws:s3:::collector-pixels-1a2b3c4/i"],
     ["s3:GetObject", "arn:aws:s3:::collector-pixels-1a2b3c4/i"],
     ["s3:DeleteObject", "arn:aws:s3:::collector-pixels-1a2b3c4/i"],
@@ -349,6 +351,8 @@ describe("preview role permissions policy", () => {
 
     const reads: Array<[string, string]> = [
         ["sts:GetCallerIdentity", "*"],
+        // The owner's canonical user id, which even a preview looks up.
+        ["s3:ListAllMyBuckets", "*"],
         ["s3:GetBucketAcl", "arn:aws:s3:::collector-logs-5d6e7f8"],
         ["s3:GetBucketPolicy", "arn:aws:s3:::collector-pixels-1a2b3c4"],
         ["s3:GetObject", "arn:aws:s3:::collector-pixels-1a2b3c4/i"],
