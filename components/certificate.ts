@@ -32,16 +32,20 @@ export function createCertificate(
         { parent },
     );
 
-    // One record per name. A name and its wildcard (example.com and
-    // *.example.com) share one record; allowOverwrite lets both declare it.
-    const records = domain.domainNames.map((domainName) => {
+    // ACM asks the same record of a name and of its wildcard (example.com and
+    // *.example.com), so there is one record per name without its "*.". Two
+    // resources writing one record would let the removal of either name delete
+    // the record the other still needs, and the certificate's renewal would
+    // then fail. allowOverwrite takes over a record an earlier certificate left.
+    const validatedNames = [...new Set(domain.domainNames.map((d) => d.replace(/^\*\./, "")))];
+    const records = validatedNames.map((validatedName) => {
         const option = certificate.domainValidationOptions.apply((options) => {
-            const found = options.find((o) => o.domainName === domainName);
-            if (found === undefined) throw new Error(`ACM returned no validation record for ${domainName}`);
+            const found = options.find((o) => o.domainName === validatedName || o.domainName === `*.${validatedName}`);
+            if (found === undefined) throw new Error(`ACM returned no validation record for ${validatedName}`);
             return found;
         });
         return new aws.route53.Record(
-            `${name}-certificate-validation-${domainName}`,
+            `${name}-certificate-validation-${validatedName}`,
             {
                 zoneId: domain.hostedZoneId!,
                 name: option.resourceRecordName,

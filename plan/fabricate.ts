@@ -100,12 +100,16 @@ export function fabricateResource(
                 state: {
                     ...inputs,
                     arn: `arn:aws:acm:${region}:${fab.accountId}:certificate/${id}`,
-                    domainValidationOptions: [...new Set(names.filter((n): n is string => typeof n === "string"))].map((domainName) => ({
-                        domainName,
-                        resourceRecordName: fab.unknown(`_${fab.hex(`${seed}${domainName}`, 32)}.${domainName}.`),
-                        resourceRecordType: "CNAME",
-                        resourceRecordValue: fab.unknown(`_${fab.hex(`${seed}${domainName}#v`, 32)}.acm-validations.aws.`),
-                    })),
+                    // As ACM does, a name and its wildcard get the same record.
+                    domainValidationOptions: [...new Set(names.filter((n): n is string => typeof n === "string"))].map((domainName) => {
+                        const validated = domainName.replace(/^\*\./, "");
+                        return {
+                            domainName,
+                            resourceRecordName: fab.unknown(`_${fab.hex(`${seed}${validated}`, 32)}.${validated}.`),
+                            resourceRecordType: "CNAME",
+                            resourceRecordValue: fab.unknown(`_${fab.hex(`${seed}${validated}#v`, 32)}.acm-validations.aws.`),
+                        };
+                    }),
                 },
             };
         }

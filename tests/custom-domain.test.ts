@@ -97,13 +97,21 @@ describe("a custom domain", () => {
             assert.deepEqual(built.children(T.provider), [], "no provider of the collector's own");
         });
 
-        it("validates it with a DNS record per name in the hosted zone", async () => {
-            const built = await build(args);
+        it("validates it with one DNS record per name in the hosted zone, a wildcard sharing its domain's", async () => {
+            const built = await build({ ...args, domainNames: ["*.example.com", "example.com", "c.example.org"] });
             const options = built.child(T.certificate, "certificate").outputs.domainValidationOptions as Record<string, string>[];
+            const optionOf = (domainName: string) => options.find((o) => o.domainName === domainName)!;
             const validation = built.children(T.record).filter((r) => r.name.includes("certificate-validation"));
             assert.deepEqual(
-                validation.map((r) => [r.inputs.zoneId, r.inputs.name, r.inputs.type, r.inputs.records, r.inputs.allowOverwrite]),
-                options.map((o) => [ZONE, o.resourceRecordName, "CNAME", [o.resourceRecordValue], true]),
+                validation.map((r) => [r.name.slice(built.name.length), r.inputs.zoneId, r.inputs.name, r.inputs.type, r.inputs.records, r.inputs.allowOverwrite]),
+                ["example.com", "c.example.org"].map((d) => [
+                    `-certificate-validation-${d}`,
+                    ZONE,
+                    optionOf(d).resourceRecordName,
+                    "CNAME",
+                    [optionOf(d).resourceRecordValue],
+                    true,
+                ]),
             );
             const waiter = built.child(T.certificateValidation, "certificate-validation");
             assert.deepEqual(waiter.inputs.validationRecordFqdns, validation.map((r) => r.outputs.fqdn));
