@@ -234,7 +234,7 @@ export interface CloudfrontCollectorArgs {
     /**
      * Whether deleting the log bucket also deletes the log files in it.
      * Without this, S3 refuses to delete a bucket that holds objects. Only
-     * matters with `retainLogBucket: false`.
+     * with `retainLogBucket: false`: on a retained bucket it is refused.
      *
      * @default false
      */
@@ -242,7 +242,7 @@ export interface CloudfrontCollectorArgs {
 
     /**
      * Tags put on every child resource that takes tags (both buckets, the
-     * distribution). At most 50; keys of 1-128 characters not starting with
+     * distribution, the certificate). At most 50; keys of 1-128 characters not starting with
      * `aws:`, values of at most 256 characters.
      *
      * @default no tags

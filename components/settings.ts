@@ -90,6 +90,12 @@ export function resolveSettings(
         tags: checkTags(given.tags, problems),
     };
 
+    // A retained bucket is never deleted, so forceDestroy would only lie in
+    // wait for the day someone turns retention off, and then take the logs.
+    if (settings.forceDestroyLogBucket && settings.retainLogBucket && given.logBucketName === undefined) {
+        problems.add("forceDestroyLogBucket", true, "true only with retainLogBucket: false, which lets the log bucket be deleted at all");
+    }
+
     if (settings.logBucketName === undefined && region !== undefined) {
         const problem = logRegionProblem(region);
         if (problem !== undefined) problems.add("aws:region (the log bucket's region)", region, `a region CloudFront logs to: ${problem}`);

@@ -41,6 +41,7 @@ describe("argument checks", () => {
         ["includeCookies that is not a boolean", { includeCookies: "false" }, 'includeCookies: got "false"; expected true or false'],
         ["retainLogBucket that is not a boolean", { retainLogBucket: 0 }, "retainLogBucket: got 0; expected true or false"],
         ["forceDestroyLogBucket that is not a boolean", { forceDestroyLogBucket: "yes" }, 'forceDestroyLogBucket: got "yes"; expected true or false'],
+        ["forceDestroyLogBucket on a retained log bucket", { forceDestroyLogBucket: true }, "forceDestroyLogBucket: got true; expected true only with retainLogBucket: false, which lets the log bucket be deleted at all"],
         ["a comment over 128 characters", { comment: "c".repeat(129) }, `comment: got "${"c".repeat(129)}"; expected a string of at most 128 characters`],
         ["a web ACL outside us-east-1", { webAclArn: webAcl.replace("us-east-1", "eu-west-1") }, `webAclArn: got "${webAcl.replace("us-east-1", "eu-west-1")}"; expected ${WEB_ACL_RULES}`],
         ["tags that are not a map", { tags: ["team"] }, 'tags: got ["team"]; expected a map of tag names to string values'],
