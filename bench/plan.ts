@@ -50,14 +50,20 @@ async function main(): Promise<void> {
 
     // The modules every plan needs, loaded once: the SDK, the AWS provider's
     // types, the component and the plan code.
-    const loaded = await measure(async () => ({ ...(await import("../plan/run")), ...(await import("../components")) }));
+    const loaded = await measure(async () => ({
+        ...(await import("../plan/run")),
+        ...(await import("../components")),
+    }));
     const { planProgram, CloudfrontCollector } = loaded.result;
 
     /** A stack program of `n` collectors with distinct names, each exporting its URL. */
     const stackOf = (n: number) => () => {
         const outputs: Record<string, unknown> = {};
         for (let i = 0; i < n; i++) {
-            const collector = new CloudfrontCollector(`collector${i}`, { pixelPaths: ["i", "ice.png"], logPrefix: "cloudfront/" });
+            const collector = new CloudfrontCollector(`collector${i}`, {
+                pixelPaths: ["i", "ice.png"],
+                logPrefix: "cloudfront/",
+            });
             outputs[`collectorUrl${i}`] = collector.collectorUrl;
         }
         return outputs;
@@ -94,7 +100,9 @@ async function main(): Promise<void> {
         row("process start (node, ts-node)", started),
         row("loading the SDK, the AWS types, the component", loaded),
         row("first plan of the process (1 collector)", first),
-        ...timings.map((t) => row(`plan of ${t.collectors} collector${t.collectors === 1 ? "" : "s"} (${t.resources} resources)`, t)),
+        ...timings.map((t) =>
+            row(`plan of ${t.collectors} collector${t.collectors === 1 ? "" : "s"} (${t.resources} resources)`, t),
+        ),
         row("each extra collector, (t100 - t1) / 99", perCollector),
         row("fixed start-up cost, start + load + first plan", fixed),
         `  one more collector costs ${percent(perCollector.wall / fixed.wall)} of the start-up cost (CPU: ${percent(perCollector.cpu / fixed.cpu)}); ` +

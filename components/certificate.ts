@@ -60,7 +60,11 @@ export function createCertificate(
 
     const validation = new aws.acm.CertificateValidation(
         `${name}-certificate-validation`,
-        { region: CLOUDFRONT_GLOBAL_REGION, certificateArn: certificate.arn, validationRecordFqdns: records.map((r) => r.fqdn) },
+        {
+            region: CLOUDFRONT_GLOBAL_REGION,
+            certificateArn: certificate.arn,
+            validationRecordFqdns: records.map((r) => r.fqdn),
+        },
         { parent },
     );
     return validation.certificateArn;

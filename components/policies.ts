@@ -48,7 +48,10 @@ export function denyInsecureTransport(bucketArn: string): PolicyStatement {
  */
 export function denyInsecureTransportExceptFrom(bucketArn: string, distributionArn: string): PolicyStatement {
     const statement = denyInsecureTransport(bucketArn);
-    return { ...statement, Condition: { ...statement.Condition, StringNotEquals: { "AWS:SourceArn": distributionArn } } };
+    return {
+        ...statement,
+        Condition: { ...statement.Condition, StringNotEquals: { "AWS:SourceArn": distributionArn } },
+    };
 }
 
 /**

@@ -93,12 +93,17 @@ export function resolveSettings(
     // A retained bucket is never deleted, so forceDestroy would only lie in
     // wait for the day someone turns retention off, and then take the logs.
     if (settings.forceDestroyLogBucket && settings.retainLogBucket && given.logBucketName === undefined) {
-        problems.add("forceDestroyLogBucket", true, "true only with retainLogBucket: false, which lets the log bucket be deleted at all");
+        problems.add(
+            "forceDestroyLogBucket",
+            true,
+            "true only with retainLogBucket: false, which lets the log bucket be deleted at all",
+        );
     }
 
     if (settings.logBucketName === undefined && region !== undefined) {
         const problem = logRegionProblem(region);
-        if (problem !== undefined) problems.add("aws:region (the log bucket's region)", region, `a region CloudFront logs to: ${problem}`);
+        if (problem !== undefined)
+            problems.add("aws:region (the log bucket's region)", region, `a region CloudFront logs to: ${problem}`);
     }
 
     problems.throwIfAny(name);
@@ -111,7 +116,10 @@ export function resolveSettings(
  * value equal to the default asks for nothing (a stack's config always holds
  * the defaults that Pulumi.yaml declares).
  */
-const OWN_LOG_BUCKET_DEFAULTS: Record<(typeof LIFECYCLE_ARGUMENTS)[number] | "retainLogBucket" | "forceDestroyLogBucket", unknown> = {
+const OWN_LOG_BUCKET_DEFAULTS: Record<
+    (typeof LIFECYCLE_ARGUMENTS)[number] | "retainLogBucket" | "forceDestroyLogBucket",
+    unknown
+> = {
     logTransitions: [],
     logExpirationDays: undefined,
     logAbortIncompleteUploadDays: DEFAULT_ABORT_INCOMPLETE_UPLOAD_DAYS,
@@ -125,12 +133,15 @@ function checkLogBucketName(args: CloudfrontCollectorArgs, problems: Problems): 
     const name = args.logBucketName;
     if (name === undefined) return undefined;
     if (typeof name !== "string") {
-        problems.add("logBucketName", name, "the name of an existing S3 bucket, such as \"acme-snowplow-raw\"");
+        problems.add("logBucketName", name, 'the name of an existing S3 bucket, such as "acme-snowplow-raw"');
         return undefined;
     }
     const problem = bucketNameProblem(name);
     if (problem !== undefined) problems.add("logBucketName", name, problem);
-    for (const [argument, fallback] of Object.entries(OWN_LOG_BUCKET_DEFAULTS) as [keyof typeof OWN_LOG_BUCKET_DEFAULTS, unknown][]) {
+    for (const [argument, fallback] of Object.entries(OWN_LOG_BUCKET_DEFAULTS) as [
+        keyof typeof OWN_LOG_BUCKET_DEFAULTS,
+        unknown,
+    ][]) {
         if (args[argument] !== undefined && !isDeepStrictEqual(args[argument], fallback)) {
             problems.add(
                 argument,

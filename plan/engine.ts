@@ -58,8 +58,10 @@ export interface EngineOptions {
 
 // Loaded lazily: these are the SDK's own modules behind `setMocks`.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const settings = () => require("@pulumi/pulumi/runtime/settings") as { getMonitor(): unknown; waitForRPCs(): Promise<void> };
-const rpc = () => require("@pulumi/pulumi/runtime/rpc") as { deserializeProperties(s: unknown): Record<string, unknown> };
+const settings = () =>
+    require("@pulumi/pulumi/runtime/settings") as { getMonitor(): unknown; waitForRPCs(): Promise<void> };
+const rpc = () =>
+    require("@pulumi/pulumi/runtime/rpc") as { deserializeProperties(s: unknown): Record<string, unknown> };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 interface RegisterRequest {
@@ -109,13 +111,24 @@ export async function startMockEngine(options: EngineOptions): Promise<MockEngin
             newResource: (args) => {
                 const inputs = args.inputs as Record<string, unknown>;
                 const urn = urnOf(options, args.type, args.name, pending.get(`${args.type}::${args.name}`));
-                const made = fabricateResource(fabricator, args.type, args.name, urn, inRegionOf(args.provider, inputs));
+                const made = fabricateResource(
+                    fabricator,
+                    args.type,
+                    args.name,
+                    urn,
+                    inRegionOf(args.provider, inputs),
+                );
                 if (args.type === "pulumi:providers:aws") {
                     providerRegions.set(`${urn}::${made.id}`, (inputs.region as string | undefined) ?? options.region);
                 }
                 return { id: args.custom ? made.id : undefined, state: args.custom ? made.state : {} };
             },
-            call: (args) => fabricateInvoke(fabricator, args.token, inRegionOf(args.provider, args.inputs as Record<string, unknown>)),
+            call: (args) =>
+                fabricateInvoke(
+                    fabricator,
+                    args.token,
+                    inRegionOf(args.provider, args.inputs as Record<string, unknown>),
+                ),
         },
         options.project,
         options.stack,
@@ -126,7 +139,8 @@ export async function startMockEngine(options: EngineOptions): Promise<MockEngin
     // inherited ones included, and sends them: the plan can then show them.
     // (The real engine computes the same URNs from the specs.)
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    (require("@pulumi/pulumi/runtime/state") as { getStore(): { supportsAliasSpecs: boolean } }).getStore().supportsAliasSpecs = false;
+    const state = require("@pulumi/pulumi/runtime/state") as { getStore(): { supportsAliasSpecs: boolean } };
+    state.getStore().supportsAliasSpecs = false;
 
     // Parents of registrations in flight, so that newResource can compute the URN.
     const pending = new Map<string, string>();

@@ -66,7 +66,9 @@ export function fabricateResource(
             const bucket =
                 typeof inputs.bucket === "string"
                     ? inputs.bucket
-                    : fab.unknown(`${typeof inputs.bucketPrefix === "string" ? inputs.bucketPrefix : `${name}-`}${fab.hex(seed, 7)}`);
+                    : fab.unknown(
+                          `${typeof inputs.bucketPrefix === "string" ? inputs.bucketPrefix : `${name}-`}${fab.hex(seed, 7)}`,
+                      );
             return {
                 id: bucket,
                 state: {
@@ -94,30 +96,52 @@ export function fabricateResource(
         }
         case "aws:acm/certificate:Certificate": {
             const id = fab.unknown(uuid(fab, seed));
-            const names = [inputs.domainName, ...(Array.isArray(inputs.subjectAlternativeNames) ? (inputs.subjectAlternativeNames as unknown[]) : [])];
+            const names = [
+                inputs.domainName,
+                ...(Array.isArray(inputs.subjectAlternativeNames) ? (inputs.subjectAlternativeNames as unknown[]) : []),
+            ];
             return {
                 id,
                 state: {
                     ...inputs,
                     arn: `arn:aws:acm:${region}:${fab.accountId}:certificate/${id}`,
                     // As ACM does, a name and its wildcard get the same record.
-                    domainValidationOptions: [...new Set(names.filter((n): n is string => typeof n === "string"))].map((domainName) => {
-                        const validated = domainName.replace(/^\*\./, "");
-                        return {
-                            domainName,
-                            resourceRecordName: fab.unknown(`_${fab.hex(`${seed}${validated}`, 32)}.${validated}.`),
-                            resourceRecordType: "CNAME",
-                            resourceRecordValue: fab.unknown(`_${fab.hex(`${seed}${validated}#v`, 32)}.acm-validations.aws.`),
-                        };
-                    }),
+                    domainValidationOptions: [...new Set(names.filter((n): n is string => typeof n === "string"))].map(
+                        (domainName) => {
+                            const validated = domainName.replace(/^\*\./, "");
+                            return {
+                                domainName,
+                                resourceRecordName: fab.unknown(`_${fab.hex(`${seed}${validated}`, 32)}.${validated}.`),
+                                resourceRecordType: "CNAME",
+                                resourceRecordValue: fab.unknown(
+                                    `_${fab.hex(`${seed}${validated}#v`, 32)}.acm-validations.aws.`,
+                                ),
+                            };
+                        },
+                    ),
                 },
             };
         }
         case "aws:route53/record:Record":
-            return { id: fab.unknown(`${inputs.zoneId as string}_${inputs.name as string}_${inputs.type as string}`), state: { ...inputs, fqdn: inputs.name } };
+            return {
+                id: fab.unknown(`${inputs.zoneId as string}_${inputs.name as string}_${inputs.type as string}`),
+                state: { ...inputs, fqdn: inputs.name },
+            };
         default: {
-            const id = fab.unknown(type.startsWith("aws:s3/") && typeof inputs.bucket === "string" ? inputs.bucket : `${name}-${fab.hex(seed, 8)}`);
-            return { id, state: { ...inputs, ...(type.startsWith("aws:") ? { arn: `arn:aws:${service(type)}:${region}:${fab.accountId}:${name}` } : {}) } };
+            const id = fab.unknown(
+                type.startsWith("aws:s3/") && typeof inputs.bucket === "string"
+                    ? inputs.bucket
+                    : `${name}-${fab.hex(seed, 8)}`,
+            );
+            return {
+                id,
+                state: {
+                    ...inputs,
+                    ...(type.startsWith("aws:")
+                        ? { arn: `arn:aws:${service(type)}:${region}:${fab.accountId}:${name}` }
+                        : {}),
+                },
+            };
         }
     }
 }

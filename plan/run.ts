@@ -44,7 +44,9 @@ export async function planProgram(
 ): Promise<StackPlan> {
     const region = config.values["aws:region"] ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
     if (region === undefined) {
-        throw new Error(`stack "${stack}" sets no aws:region (pulumi config set aws:region <region>), and AWS_REGION is not set`);
+        throw new Error(
+            `stack "${stack}" sets no aws:region (pulumi config set aws:region <region>), and AWS_REGION is not set`,
+        );
     }
     pulumi.runtime.setAllConfig(config.values);
     const engine = await startMockEngine({ project: projectName, stack, region });
@@ -66,7 +68,9 @@ export async function planProgram(
     errors.prepareStackTrace = undefined;
     try {
         // async, so that an error thrown while the program runs rejects `run`.
-        const run = pulumi.runtime.runInPulumiStack(async () => await program()) as Promise<Record<string, unknown> | undefined>;
+        const run = pulumi.runtime.runInPulumiStack(async () => await program()) as Promise<
+            Record<string, unknown> | undefined
+        >;
         const exported = await Promise.race([run, engine.failed]);
         await Promise.race([settle(), engine.failed]);
         if (failures.length > 0) throw failures[0];
@@ -87,6 +91,7 @@ export async function planProgram(
 export function containsUnknown(engine: MockEngine, value: unknown): boolean {
     if (typeof value === "string") return engine.fabricator.isUnknown(value);
     if (Array.isArray(value)) return value.some((v) => containsUnknown(engine, v));
-    if (typeof value === "object" && value !== null) return Object.values(value).some((v) => containsUnknown(engine, v));
+    if (typeof value === "object" && value !== null)
+        return Object.values(value).some((v) => containsUnknown(engine, v));
     return false;
 }

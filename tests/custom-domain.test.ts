@@ -22,7 +22,10 @@ describe("a custom domain", () => {
 
     it("gives the distribution the domain names as aliases", async () => {
         const built = await build({ domainNames: ["c.example.com", "t.example.com"], certificateArn: CERT });
-        assert.deepEqual(built.child(T.distribution, "distribution").inputs.aliases, ["c.example.com", "t.example.com"]);
+        assert.deepEqual(built.child(T.distribution, "distribution").inputs.aliases, [
+            "c.example.com",
+            "t.example.com",
+        ]);
     });
 
     it("serves them with the certificate given, over SNI, TLS 1.2 (2021) or newer", async () => {
@@ -35,13 +38,24 @@ describe("a custom domain", () => {
     });
 
     it("uses the minimum protocol version given", async () => {
-        const built = await build({ domainNames: ["c.example.com"], certificateArn: CERT, minimumProtocolVersion: "TLSv1.3_2025" });
-        const certificate = built.child(T.distribution, "distribution").inputs.viewerCertificate as Record<string, unknown>;
+        const built = await build({
+            domainNames: ["c.example.com"],
+            certificateArn: CERT,
+            minimumProtocolVersion: "TLSv1.3_2025",
+        });
+        const certificate = built.child(T.distribution, "distribution").inputs.viewerCertificate as Record<
+            string,
+            unknown
+        >;
         assert.equal(certificate.minimumProtocolVersion, "TLSv1.3_2025");
     });
 
     it("makes collectorUrl use the first domain name without a wildcard", async () => {
-        const built = await build({ domainNames: ["*.example.com", "c.example.com"], certificateArn: CERT, pixelPaths: ["i"] });
+        const built = await build({
+            domainNames: ["*.example.com", "c.example.com"],
+            certificateArn: CERT,
+            pixelPaths: ["i"],
+        });
         assert.equal(await valueOf(built.collector.collectorUrl), "https://c.example.com/i");
     });
 
@@ -56,9 +70,15 @@ describe("a custom domain", () => {
     });
 
     it("adds A and AAAA alias records for each name when a hosted zone is given", async () => {
-        const built = await build({ domainNames: ["c.example.com", "t.example.com"], certificateArn: CERT, hostedZoneId: ZONE });
+        const built = await build({
+            domainNames: ["c.example.com", "t.example.com"],
+            certificateArn: CERT,
+            hostedZoneId: ZONE,
+        });
         const distribution = built.child(T.distribution, "distribution").outputs;
-        const records = built.children(T.record).map((r) => [r.inputs.name, r.inputs.type, r.inputs.zoneId, r.inputs.aliases]);
+        const records = built
+            .children(T.record)
+            .map((r) => [r.inputs.name, r.inputs.type, r.inputs.zoneId, r.inputs.aliases]);
         const alias = [{ name: distribution.domainName, zoneId: "Z2FDTNDATAQYW2", evaluateTargetHealth: false }];
         assert.deepEqual(records.sort(), [
             ["c.example.com", "A", ZONE, alias],
@@ -69,17 +89,29 @@ describe("a custom domain", () => {
     });
 
     it("adds no DNS records without a hosted zone", async () => {
-        assert.equal((await build({ domainNames: ["c.example.com"], certificateArn: CERT })).children(T.record).length, 0);
+        assert.equal(
+            (await build({ domainNames: ["c.example.com"], certificateArn: CERT })).children(T.record).length,
+            0,
+        );
     });
 
     describe("with createCertificate", () => {
-        const args: CloudfrontCollectorArgs = { domainNames: ["example.com", "*.example.com"], createCertificate: true, hostedZoneId: ZONE };
+        const args: CloudfrontCollectorArgs = {
+            domainNames: ["example.com", "*.example.com"],
+            createCertificate: true,
+            hostedZoneId: ZONE,
+        };
 
         it("creates the certificate and its validation in us-east-1, by their region", async () => {
             const built = await build(args);
             const certificate = built.child(T.certificate, "certificate");
             assert.deepEqual(
-                [certificate.inputs.region, certificate.inputs.domainName, certificate.inputs.subjectAlternativeNames, certificate.inputs.validationMethod],
+                [
+                    certificate.inputs.region,
+                    certificate.inputs.domainName,
+                    certificate.inputs.subjectAlternativeNames,
+                    certificate.inputs.validationMethod,
+                ],
                 ["us-east-1", "example.com", ["*.example.com"], "DNS"],
             );
             assert.match(certificate.outputs.arn as string, /^arn:aws:acm:us-east-1:/);
@@ -92,18 +124,32 @@ describe("a custom domain", () => {
             const providerUrn = await valueOf(account.urn);
             for (const suffix of ["certificate", "certificate-validation"]) {
                 const type = suffix === "certificate" ? T.certificate : T.certificateValidation;
-                assert.match(built.child(type, suffix).options.provider ?? "", new RegExp(`^${providerUrn.replace(/[$]/g, "\\$")}::`), suffix);
+                assert.match(
+                    built.child(type, suffix).options.provider ?? "",
+                    new RegExp(`^${providerUrn.replace(/[$]/g, "\\$")}::`),
+                    suffix,
+                );
             }
             assert.deepEqual(built.children(T.provider), [], "no provider of the collector's own");
         });
 
         it("validates it with one DNS record per name in the hosted zone, a wildcard sharing its domain's", async () => {
             const built = await build({ ...args, domainNames: ["*.example.com", "example.com", "c.example.org"] });
-            const options = built.child(T.certificate, "certificate").outputs.domainValidationOptions as Record<string, string>[];
+            const options = built.child(T.certificate, "certificate").outputs.domainValidationOptions as Record<
+                string,
+                string
+            >[];
             const optionOf = (domainName: string) => options.find((o) => o.domainName === domainName)!;
             const validation = built.children(T.record).filter((r) => r.name.includes("certificate-validation"));
             assert.deepEqual(
-                validation.map((r) => [r.name.slice(built.name.length), r.inputs.zoneId, r.inputs.name, r.inputs.type, r.inputs.records, r.inputs.allowOverwrite]),
+                validation.map((r) => [
+                    r.name.slice(built.name.length),
+                    r.inputs.zoneId,
+                    r.inputs.name,
+                    r.inputs.type,
+                    r.inputs.records,
+                    r.inputs.allowOverwrite,
+                ]),
                 ["example.com", "c.example.org"].map((d) => [
                     `-certificate-validation-${d}`,
                     ZONE,
@@ -114,35 +160,113 @@ describe("a custom domain", () => {
                 ]),
             );
             const waiter = built.child(T.certificateValidation, "certificate-validation");
-            assert.deepEqual(waiter.inputs.validationRecordFqdns, validation.map((r) => r.outputs.fqdn));
+            assert.deepEqual(
+                waiter.inputs.validationRecordFqdns,
+                validation.map((r) => r.outputs.fqdn),
+            );
         });
 
         it("serves the domain names with the certificate once it is validated", async () => {
             const built = await build(args);
-            const certificate = built.child(T.distribution, "distribution").inputs.viewerCertificate as Record<string, unknown>;
+            const certificate = built.child(T.distribution, "distribution").inputs.viewerCertificate as Record<
+                string,
+                unknown
+            >;
             assert.equal(certificate.acmCertificateArn, built.child(T.certificate, "certificate").outputs.arn);
-            assert.ok(built.child(T.distribution, "distribution").options.dependsOn.some((urn) => urn.endsWith("-certificate-validation")));
+            assert.ok(
+                built
+                    .child(T.distribution, "distribution")
+                    .options.dependsOn.some((urn) => urn.endsWith("-certificate-validation")),
+            );
         });
     });
 
     const refused: [string, unknown, string][] = [
-        ["domain names without a certificate", { domainNames: ["c.example.com"] }, "certificateArn: the ARN of an ACM certificate in us-east-1 for domainNames, or createCertificate: true"],
-        ["a certificate outside us-east-1", { domainNames: ["c.example.com"], certificateArn: CERT.replace("us-east-1", "eu-west-1") }, "certificateArn: a certificate in us-east-1, where CloudFront looks for certificates; this one is in eu-west-1"],
-        ["a certificate ARN that is not ACM's", { domainNames: ["c.example.com"], certificateArn: "arn:aws:iam::123456789012:server-certificate/x" }, "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)"],
-        ["both a certificate and createCertificate", { domainNames: ["c.example.com"], certificateArn: CERT, createCertificate: true, hostedZoneId: ZONE }, "certificateArn: no value with createCertificate: true, which makes the certificate"],
-        ["createCertificate without a hosted zone", { domainNames: ["c.example.com"], createCertificate: true }, "hostedZoneId: the hosted zone that validates the certificate, with createCertificate: true"],
-        ["a certificate without domain names", { certificateArn: CERT }, "certificateArn: no value without domainNames"],
-        ["a hosted zone ID of the wrong shape", { domainNames: ["c.example.com"], certificateArn: CERT, hostedZoneId: "example.com" }, 'hostedZoneId: a Route 53 hosted zone ID, such as "Z0123456789ABCDEFGHIJ"'],
-        ["a TLS policy older than 1.2", { domainNames: ["c.example.com"], certificateArn: CERT, minimumProtocolVersion: "TLSv1_2016" }, 'minimumProtocolVersion: one of "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"'],
-        ["a domain name with a scheme", { domainNames: ["https://c.example.com"], certificateArn: CERT }, 'domainNames[0]: a lowercase domain name such as "c.example.com", or "*.example.com" for every subdomain, without a scheme, port or trailing dot'],
-        ["an upper-case domain name", { domainNames: ["C.example.com"], certificateArn: CERT }, 'domainNames[0]: a lowercase domain name such as "c.example.com", or "*.example.com" for every subdomain, without a scheme, port or trailing dot'],
-        ["a duplicated domain name", { domainNames: ["c.example.com", "c.example.com"], certificateArn: CERT }, "domainNames[1]: each name once: it is already in the list"],
-        ["domain names that are not a list", { domainNames: "c.example.com", certificateArn: CERT }, 'domainNames: a list of domain names, such as ["c.example.com"]'],
-        ["a certificate ARN whose ID is not a UUID", { domainNames: ["c.example.com"], certificateArn: CERT.replace(/[^/]+$/, "--") }, "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)"],
-        ["a certificate from a partition without us-east-1", { domainNames: ["c.example.com"], certificateArn: CERT.replace("arn:aws:", "arn:aws-cn:") }, "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)"],
-        ["createCertificate: null", { domainNames: ["c.example.com"], certificateArn: CERT, createCertificate: null }, "createCertificate: true or false"],
-        ["minimumProtocolVersion: null", { domainNames: ["c.example.com"], certificateArn: CERT, minimumProtocolVersion: null }, 'minimumProtocolVersion: one of "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"'],
-        ["a hole in the list of domain names", { domainNames: [, "c.example.com"], certificateArn: CERT }, 'domainNames[0]: a lowercase domain name such as "c.example.com", or "*.example.com" for every subdomain, without a scheme, port or trailing dot'],
+        [
+            "domain names without a certificate",
+            { domainNames: ["c.example.com"] },
+            "certificateArn: the ARN of an ACM certificate in us-east-1 for domainNames, or createCertificate: true",
+        ],
+        [
+            "a certificate outside us-east-1",
+            { domainNames: ["c.example.com"], certificateArn: CERT.replace("us-east-1", "eu-west-1") },
+            "certificateArn: a certificate in us-east-1, where CloudFront looks for certificates; this one is in eu-west-1",
+        ],
+        [
+            "a certificate ARN that is not ACM's",
+            { domainNames: ["c.example.com"], certificateArn: "arn:aws:iam::123456789012:server-certificate/x" },
+            "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)",
+        ],
+        [
+            "both a certificate and createCertificate",
+            { domainNames: ["c.example.com"], certificateArn: CERT, createCertificate: true, hostedZoneId: ZONE },
+            "certificateArn: no value with createCertificate: true, which makes the certificate",
+        ],
+        [
+            "createCertificate without a hosted zone",
+            { domainNames: ["c.example.com"], createCertificate: true },
+            "hostedZoneId: the hosted zone that validates the certificate, with createCertificate: true",
+        ],
+        [
+            "a certificate without domain names",
+            { certificateArn: CERT },
+            "certificateArn: no value without domainNames",
+        ],
+        [
+            "a hosted zone ID of the wrong shape",
+            { domainNames: ["c.example.com"], certificateArn: CERT, hostedZoneId: "example.com" },
+            'hostedZoneId: a Route 53 hosted zone ID, such as "Z0123456789ABCDEFGHIJ"',
+        ],
+        [
+            "a TLS policy older than 1.2",
+            { domainNames: ["c.example.com"], certificateArn: CERT, minimumProtocolVersion: "TLSv1_2016" },
+            'minimumProtocolVersion: one of "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"',
+        ],
+        [
+            "a domain name with a scheme",
+            { domainNames: ["https://c.example.com"], certificateArn: CERT },
+            'domainNames[0]: a lowercase domain name such as "c.example.com", or "*.example.com" for every subdomain, without a scheme, port or trailing dot',
+        ],
+        [
+            "an upper-case domain name",
+            { domainNames: ["C.example.com"], certificateArn: CERT },
+            'domainNames[0]: a lowercase domain name such as "c.example.com", or "*.example.com" for every subdomain, without a scheme, port or trailing dot',
+        ],
+        [
+            "a duplicated domain name",
+            { domainNames: ["c.example.com", "c.example.com"], certificateArn: CERT },
+            "domainNames[1]: each name once: it is already in the list",
+        ],
+        [
+            "domain names that are not a list",
+            { domainNames: "c.example.com", certificateArn: CERT },
+            'domainNames: a list of domain names, such as ["c.example.com"]',
+        ],
+        [
+            "a certificate ARN whose ID is not a UUID",
+            { domainNames: ["c.example.com"], certificateArn: CERT.replace(/[^/]+$/, "--") },
+            "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)",
+        ],
+        [
+            "a certificate from a partition without us-east-1",
+            { domainNames: ["c.example.com"], certificateArn: CERT.replace("arn:aws:", "arn:aws-cn:") },
+            "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)",
+        ],
+        [
+            "createCertificate: null",
+            { domainNames: ["c.example.com"], certificateArn: CERT, createCertificate: null },
+            "createCertificate: true or false",
+        ],
+        [
+            "minimumProtocolVersion: null",
+            { domainNames: ["c.example.com"], certificateArn: CERT, minimumProtocolVersion: null },
+            'minimumProtocolVersion: one of "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"',
+        ],
+        [
+            "a hole in the list of domain names",
+            { domainNames: [, "c.example.com"], certificateArn: CERT },
+            'domainNames[0]: a lowercase domain name such as "c.example.com", or "*.example.com" for every subdomain, without a scheme, port or trailing dot',
+        ],
     ];
     for (const [what, args, problem] of refused) {
         it(`refuses ${what}`, () => {
@@ -151,7 +275,9 @@ describe("a custom domain", () => {
     }
 
     it("reports domain names that are not a list without calling the certificate unwanted", () => {
-        assert.deepEqual(problemsOf({ domainNames: "c.example.com", certificateArn: CERT }), ['domainNames: a list of domain names, such as ["c.example.com"]']);
+        assert.deepEqual(problemsOf({ domainNames: "c.example.com", certificateArn: CERT }), [
+            'domainNames: a list of domain names, such as ["c.example.com"]',
+        ]);
     });
 
     describe("with a certificate ARN known only at deploy time", () => {
@@ -159,8 +285,13 @@ describe("a custom domain", () => {
 
         it("checks its region then, before the distribution is created", async () => {
             const late = pulumi.output(Promise.resolve(CERT.replace("us-east-1", "eu-central-1")));
-            const errors = await applyErrorsDuring(() => new CloudfrontCollector("late-cert", { domainNames: ["c.example.com"], certificateArn: late }));
-            assert.ok(errors.some((e) => e.includes("certificateArn: got") && e.includes("this one is in eu-central-1")), errors.join("\n"));
+            const errors = await applyErrorsDuring(
+                () => new CloudfrontCollector("late-cert", { domainNames: ["c.example.com"], certificateArn: late }),
+            );
+            assert.ok(
+                errors.some((e) => e.includes("certificateArn: got") && e.includes("this one is in eu-central-1")),
+                errors.join("\n"),
+            );
         });
     });
 });

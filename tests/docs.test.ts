@@ -5,7 +5,12 @@ import { join } from "node:path";
 const root = join(__dirname, "..");
 const scripts: Record<string, string> = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts;
 const read = (path: string) => readFileSync(join(root, path), "utf8");
-const guides = ["README.md", ...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+const guides = [
+    "README.md",
+    ...readdirSync(join(root, "docs"))
+        .filter((f) => f.endsWith(".md"))
+        .map((f) => `docs/${f}`),
+];
 
 /** Asserts that `command` is `npm ci`, or runs a script that package.json has. */
 function checkRunnable(command: string): void {
@@ -20,7 +25,10 @@ describe("the guides", () => {
     for (const guide of guides) {
         it(`${guide} names only npm scripts that package.json has`, () => {
             const named = [...read(guide).matchAll(/npm run (?:--silent )?([a-z][\w:-]*)/g)].map((m) => m[1]);
-            assert.deepEqual(named.filter((n) => !(n in scripts)), []);
+            assert.deepEqual(
+                named.filter((n) => !(n in scripts)),
+                [],
+            );
         });
     }
 });
@@ -30,7 +38,9 @@ describe("the Deployments settings in docs/deployments.md", () => {
     const body = JSON.parse(/```sh\ncurl[\s\S]*?<<'JSON'\n([\s\S]*?)\nJSON\n```/.exec(guide)![1]);
     const cliCommands = (block: string) => [...block.matchAll(/--pre-run-command '([^']+)'/g)].map((m) => m[1]);
     // The shell blocks that run `pulumi deployment settings edit`.
-    const cliBlocks = [...guide.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).filter((b) => /pulumi deployment settings edit/.test(b));
+    const cliBlocks = [...guide.matchAll(/```sh\n([\s\S]*?)```/g)]
+        .map((m) => m[1])
+        .filter((b) => /pulumi deployment settings edit/.test(b));
 
     it("skips the built-in install so that npm ci installs what the lock file pins", () => {
         assert.equal(body.operationContext.options.skipInstallDependencies, true);

@@ -29,7 +29,8 @@ interface Finished {
  * repository as its project.
  */
 function childEnv(): NodeJS.ProcessEnv {
-    const aboutThisRepository = /^(npm_config_(local_prefix|prefix|global_prefix)|npm_package_|npm_lifecycle_|INIT_CWD$)/i;
+    const aboutThisRepository =
+        /^(npm_config_(local_prefix|prefix|global_prefix)|npm_package_|npm_lifecycle_|INIT_CWD$)/i;
     const env = { ...process.env };
     for (const key of Object.keys(env)) {
         if (aboutThisRepository.test(key)) delete env[key];
@@ -51,7 +52,9 @@ function run(file: string, args: string[], cwd: string): Promise<Finished> {
 async function succeed(file: string, args: string[], cwd: string): Promise<Finished> {
     const finished = await run(file, args, cwd);
     if (finished.code !== 0) {
-        throw new Error(`${file} ${args.join(" ")} failed with ${finished.code}:\n${finished.stdout}\n${finished.stderr}`);
+        throw new Error(
+            `${file} ${args.join(" ")} failed with ${finished.code}:\n${finished.stdout}\n${finished.stderr}`,
+        );
     }
     return finished;
 }
@@ -102,7 +105,10 @@ describe("the npm package", function () {
         work = realpathSync(mkdtempSync(join(tmpdir(), "cloudfront-collector-package-")));
         consumer = join(work, "consumer");
         // Inside the repository, Node would find this repository's node_modules too.
-        assert.ok(relative(root, consumer).startsWith(".."), `${consumer} is inside the repository: set TMPDIR elsewhere`);
+        assert.ok(
+            relative(root, consumer).startsWith(".."),
+            `${consumer} is inside the repository: set TMPDIR elsewhere`,
+        );
         cpSync(join(root, "tests", "fixtures", "consumer"), consumer, { recursive: true });
 
         // The consumer's own Pulumi packages install while this repository packs.
@@ -193,7 +199,11 @@ describe("the npm package", function () {
         });
 
         it("registers the collector and its children, named from the collector", () => {
-            const names = (type: string) => report.resources.filter((r) => r.type === type).map((r) => r.name).sort();
+            const names = (type: string) =>
+                report.resources
+                    .filter((r) => r.type === type)
+                    .map((r) => r.name)
+                    .sort();
             assert.deepEqual(names("cloudfront-collector:index:CloudfrontCollector"), ["events"]);
             assert.deepEqual(names("aws:s3/bucket:Bucket"), ["events-log-bucket", "events-pixel-bucket"]);
             assert.deepEqual(names("aws:cloudfront/distribution:Distribution"), ["events-distribution"]);

@@ -11,7 +11,9 @@ describe("planProgram", function () {
         const plan = await planProgram("cloudfront-collector", "run", config, () => ({
             collectorUrl: new CloudfrontCollector("fn").collectorUrl,
         }));
-        assert.ok(plan.resources.some((r) => r.type === "cloudfront-collector:index:CloudfrontCollector" && r.name === "fn"));
+        assert.ok(
+            plan.resources.some((r) => r.type === "cloudfront-collector:index:CloudfrontCollector" && r.name === "fn"),
+        );
         assert.deepEqual(Object.keys(plan.outputs), ["collectorUrl"]);
     });
 
@@ -33,7 +35,9 @@ describe("planProgram", function () {
         });
 
         it("are as the plan found them once it is done", async () => {
-            await planProgram("cloudfront-collector", "run", config, () => ({ url: new CloudfrontCollector("restored").collectorUrl }));
+            await planProgram("cloudfront-collector", "run", config, () => ({
+                url: new CloudfrontCollector("restored").collectorUrl,
+            }));
             assert.equal(errors.stackTraceLimit, 17);
             assert.equal(errors.prepareStackTrace, formatter);
         });

@@ -76,6 +76,9 @@ describe("the bucket policies", () => {
 
     it("allow nothing on the log bucket: log delivery writes through the ACL", async () => {
         const doc = documentOf((await build()).child(T.policy, "log-policy"));
-        assert.deepEqual(doc.Statement.filter((s) => s.Effect === "Allow"), []);
+        assert.deepEqual(
+            doc.Statement.filter((s) => s.Effect === "Allow"),
+            [],
+        );
     });
 });

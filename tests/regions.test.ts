@@ -70,17 +70,26 @@ describe("regions", () => {
     }
 
     it("checks the stack's region when the providers option is empty, as the component provider passes it", () => {
-        const err = refusal(() => withRegion("af-south-1", () => new CloudfrontCollector("empty-providers", {}, { providers: {} })));
+        const err = refusal(() =>
+            withRegion("af-south-1", () => new CloudfrontCollector("empty-providers", {}, { providers: {} })),
+        );
         assert.match(err.message, /af-south-1 is an opt-in region/);
     });
 
     it("leaves the region to deploy time when the providers option names a provider", () => {
         const provider = new aws.Provider("named-provider", { region: "eu-west-1" });
-        assert.doesNotThrow(() => withRegion("af-south-1", () => new CloudfrontCollector("named-providers", {}, { providers: { aws: provider } })));
+        assert.doesNotThrow(() =>
+            withRegion(
+                "af-south-1",
+                () => new CloudfrontCollector("named-providers", {}, { providers: { aws: provider } }),
+            ),
+        );
     });
 
     it("accepts an opt-in region with an existing log bucket, which may be elsewhere", () => {
-        assert.doesNotThrow(() => withRegion("af-south-1", () => new CloudfrontCollector("byo-elsewhere", { logBucketName: "acme-logs" })));
+        assert.doesNotThrow(() =>
+            withRegion("af-south-1", () => new CloudfrontCollector("byo-elsewhere", { logBucketName: "acme-logs" })),
+        );
     });
 
     describe("with an explicit provider in an opt-in region", () => {
@@ -91,10 +100,19 @@ describe("regions", () => {
                 const provider = new aws.Provider("cape-town", { region: "af-south-1" });
                 new CloudfrontCollector("provider-optin", {}, { provider });
             });
-            assert.ok(errors.some((e) => e.includes("the log bucket cannot be in af-south-1: af-south-1 is an opt-in region")), errors.join("\n"));
+            assert.ok(
+                errors.some((e) =>
+                    e.includes("the log bucket cannot be in af-south-1: af-south-1 is an opt-in region"),
+                ),
+                errors.join("\n"),
+            );
             const created = optIn().resources.map((r) => r.type);
             assert.ok(!created.includes(T.distribution), "no distribution");
-            assert.equal(optIn().resources.filter((r) => r.name === "provider-optin-log-bucket").length, 0, "no log bucket");
+            assert.equal(
+                optIn().resources.filter((r) => r.name === "provider-optin-log-bucket").length,
+                0,
+                "no log bucket",
+            );
         });
     });
 });

@@ -81,14 +81,17 @@ interface Property {
 interface Schema {
     name: string;
     version: string;
-    resources: Record<string, {
-        isComponent: boolean;
-        description?: string;
-        inputProperties: Record<string, Property>;
-        requiredInputs: string[];
-        properties: Record<string, Property>;
-        required: string[];
-    }>;
+    resources: Record<
+        string,
+        {
+            isComponent: boolean;
+            description?: string;
+            inputProperties: Record<string, Property>;
+            requiredInputs: string[];
+            properties: Record<string, Property>;
+            required: string[];
+        }
+    >;
     types: Record<string, { properties: Record<string, Property>; required: string[] }>;
 }
 
@@ -122,7 +125,11 @@ describe("the component for other Pulumi languages", function () {
     before(async () => {
         // As the plugin host does: every component the package exports, under
         // the package's name.
-        provider = new ComponentProvider({ name: manifest.name, dirname: root, components: getPulumiComponents(library) });
+        provider = new ComponentProvider({
+            name: manifest.name,
+            dirname: root,
+            components: getPulumiComponents(library),
+        });
         schema = JSON.parse(await provider.getSchema());
     });
 
@@ -166,10 +173,14 @@ describe("the component for other Pulumi languages", function () {
         });
 
         it("describes every argument with its doc comment", () => {
-            for (const argument of Object.keys(ARGUMENTS)) assertDescribed(component().inputProperties[argument], argument);
+            for (const argument of Object.keys(ARGUMENTS))
+                assertDescribed(component().inputProperties[argument], argument);
             // Carried over as written, line breaks included.
             const logPrefix = component().inputProperties.logPrefix.description!;
-            assert.match(logPrefix, /^The key prefix of the access log files in the log bucket, without a\nleading `\/`\./);
+            assert.match(
+                logPrefix,
+                /^The key prefix of the access log files in the log bucket, without a\nleading `\/`\./,
+            );
         });
 
         it("describes LogTransition's fields, both required", () => {
@@ -225,7 +236,10 @@ describe("the component for other Pulumi languages", function () {
             const urn = await valueOf(pulumi.output(result.urn));
             assert.equal(urn, `urn:pulumi:test::cloudfront-collector::${TOKEN}::from-python`);
             const registered = engine().resources.filter((r) => r.name === "from-python");
-            assert.deepEqual(registered.map((r) => r.type), [TOKEN]);
+            assert.deepEqual(
+                registered.map((r) => r.type),
+                [TOKEN],
+            );
         });
 
         it("creates the children from the arguments given", async () => {
@@ -233,7 +247,12 @@ describe("the component for other Pulumi languages", function () {
             await settle();
             const children = (type: string) =>
                 engine().resources.filter((r) => r.type === type && r.name.startsWith("from-yaml-"));
-            assert.deepEqual(children(T.object).map((o) => o.inputs.key).sort(), ["i", "ice.png"]);
+            assert.deepEqual(
+                children(T.object)
+                    .map((o) => o.inputs.key)
+                    .sort(),
+                ["i", "ice.png"],
+            );
             const [distribution] = children(T.distribution);
             assert.equal((distribution.inputs.loggingConfig as { prefix: string }).prefix, "cloudfront/");
             assert.deepEqual(distribution.inputs.tags, { team: "data" });

@@ -58,7 +58,11 @@ const made: string[] = [];
  * The copied program is this repository's, so `main` points at it instead of
  * copying the files.
  */
-async function planNewStack(answers: Record<string, string>, projectName = project.name, stack = "collector"): Promise<StackPlan> {
+async function planNewStack(
+    answers: Record<string, string>,
+    projectName = project.name,
+    stack = "collector",
+): Promise<StackPlan> {
     const dir = mkdtempSync(join(tmpdir(), "collector-template-"));
     made.push(dir);
     const copied = projectFile();
@@ -87,7 +91,8 @@ const one = (plan: StackPlan, type: string): PlannedResource => {
     assert.equal(found.length, 1, type);
     return found[0];
 };
-const distributionOf = (plan: StackPlan) => one(plan, "aws:cloudfront/distribution:Distribution").inputs as Record<string, any>;
+const distributionOf = (plan: StackPlan) =>
+    one(plan, "aws:cloudfront/distribution:Distribution").inputs as Record<string, any>;
 
 /**
  * The files `pulumi new` would copy: the committed ones (it clones the
@@ -96,7 +101,10 @@ const distributionOf = (plan: StackPlan) => one(plan, "aws:cloudfront/distributi
  */
 function copiedFiles(): string[] {
     try {
-        const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, encoding: "utf8" });
+        const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+            cwd: root,
+            encoding: "utf8",
+        });
         return listed.split("\0").filter(Boolean);
     } catch {
         // Not a git checkout (a project made by pulumi new is none): every file but the installed packages.
@@ -125,9 +133,11 @@ describe("the pulumi new template", function () {
 
     it("uses only the fields the CLI's project schema allows in a template", () => {
         // The schema forbids other fields there: a Pulumi.yaml with one fails to load for every command.
-        for (const field of Object.keys(template)) assert.ok(["description", "quickstart", "config"].includes(field), field);
+        for (const field of Object.keys(template))
+            assert.ok(["description", "quickstart", "config"].includes(field), field);
         for (const [key, prompt] of prompts) {
-            for (const field of Object.keys(prompt)) assert.ok(["description", "default", "secret"].includes(field), `${key}.${field}`);
+            for (const field of Object.keys(prompt))
+                assert.ok(["description", "default", "secret"].includes(field), `${key}.${field}`);
         }
     });
 
@@ -136,7 +146,8 @@ describe("the pulumi new template", function () {
     });
 
     it("describes every prompt", () => {
-        for (const [key, prompt] of prompts) assert.ok(typeof prompt.description === "string" && prompt.description.length > 20, key);
+        for (const [key, prompt] of prompts)
+            assert.ok(typeof prompt.description === "string" && prompt.description.length > 20, key);
     });
 
     it("gives every default as a string, the only form the CLI reads", () => {
@@ -173,14 +184,19 @@ describe("the pulumi new template", function () {
         const plan = await planNewStack({});
         assert.equal(plan.region, "us-east-1");
         assert.deepEqual(
-            plan.resources.filter((r) => r.type === "cloudfront-collector:index:CloudfrontCollector").map((r) => r.name),
+            plan.resources
+                .filter((r) => r.type === "cloudfront-collector:index:CloudfrontCollector")
+                .map((r) => r.name),
             ["collector"],
         );
         assert.equal(distributionOf(plan).priceClass, "PriceClass_100");
     });
 
     it("makes a stack whose answers reach the collector, under whatever project name is chosen", async () => {
-        const plan = await planNewStack({ "aws:region": "eu-central-1", logPrefix: "events/", priceClass: "PriceClass_All" }, "shop-collector");
+        const plan = await planNewStack(
+            { "aws:region": "eu-central-1", logPrefix: "events/", priceClass: "PriceClass_All" },
+            "shop-collector",
+        );
         assert.equal(plan.project, "shop-collector");
         assert.equal(plan.region, "eu-central-1");
         assert.equal(distributionOf(plan).loggingConfig.prefix, "events/");

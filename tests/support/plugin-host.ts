@@ -43,7 +43,10 @@ export function schemaServedBy(dir: string, cwd: string): Promise<Served> {
             const port = /^(\d+)\n/.exec(stdout)?.[1];
             if (port === undefined || asked) return;
             asked = true;
-            const client = new providerRpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+            const client = new providerRpc.ResourceProviderClient(
+                `127.0.0.1:${port}`,
+                grpc.credentials.createInsecure(),
+            );
             const request = new providerProto.GetSchemaRequest();
             client.getSchema(request, (err: Error | null, response: { getSchema(): string }) => {
                 client.close();
