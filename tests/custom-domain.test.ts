@@ -1,14 +1,25 @@
 import { strict as assert } from "node:assert";
 import { CloudfrontCollector, CloudfrontCollectorArgs, CollectorArgumentsError } from "../components";
-import { applyErrorsDuring, build, T, useMockEngine, valueOf } from "./support/harness";
+import { applyErrorsDuring, build, T, uniqueName, useMockEngine, valueOf } from "./support/harness";
 import * as pulumi from "@pulumi/pulumi";
 
 const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666";
 const ZONE = "Z0123456789ABCDEFGHIJ";
 
-function problemsOf(args: unknown): string[] {
+function refusalOf(args: unknown): CollectorArgumentsError {
     try {
         new CloudfrontCollector("domain", args as CloudfrontCollectorArgs);
+    } catch (err) {
+        assert.ok(err instanceof CollectorArgumentsError, String(err));
+        return err;
+    }
+    assert.fail(`accepted ${JSON.stringify(args)}`);
+}
+
+function problemsOf(args: unknown): string[] {
+    try {
+        // A name of its own: accepted arguments register a collector.
+        new CloudfrontCollector(uniqueName("domain"), args as CloudfrontCollectorArgs);
     } catch (err) {
         assert.ok(err instanceof CollectorArgumentsError, String(err));
         return err.problems.map((p) => `${p.argument}: ${p.accepted}`);
@@ -86,6 +97,37 @@ describe("a custom domain", () => {
             assert.match(certificate.outputs.arn as string, /^arn:aws:acm:us-east-1:/);
         });
 
+        it("asks ACM for an ECDSA P-256 key, which every current client takes and which makes a smaller handshake", async () => {
+            assert.equal((await build(args)).child(T.certificate, "certificate").inputs.keyAlgorithm, "EC_prime256v1");
+        });
+
+        it("signs in for us-east-1 as the stack's AWS provider does, with the credential settings of its config", async () => {
+            const credentials = {
+                "aws:profile": "deploy",
+                "aws:accessKey": "AKIAEXAMPLE",
+                "aws:secretKey": "secret",
+                "aws:token": "session",
+                "aws:sharedCredentialsFiles": '["/ci/credentials"]',
+                "aws:sharedConfigFiles": '["/ci/config"]',
+                "aws:assumeRoles": '[{"roleArn":"arn:aws:iam::123456789012:role/deploy"}]',
+                "aws:assumeRoleWithWebIdentity": '{"roleArn":"arn:aws:iam::123456789012:role/ci","webIdentityTokenFile":"/ci/token"}',
+                "aws:allowedAccountIds": '["123456789012"]',
+            };
+            const before = pulumi.runtime.allConfig();
+            pulumi.runtime.setAllConfig({ ...before, ...credentials });
+            let built;
+            try {
+                built = await build(args);
+            } finally {
+                pulumi.runtime.setAllConfig(before);
+            }
+            // Providers take every non-string setting as JSON text, and mark credentials secret.
+            const inputs = built.child(T.provider, "us-east-1").inputs;
+            const plain = (v: unknown) => (typeof v === "object" && v !== null && "value" in v ? v.value : v);
+            const expected = { region: "us-east-1", ...Object.fromEntries(Object.entries(credentials).map(([k, v]) => [k.slice("aws:".length), v])) };
+            assert.deepEqual(Object.fromEntries(Object.keys(expected).map((k) => [k, plain(inputs[k])])), expected);
+        });
+
         it("validates it with a DNS record per name in the hosted zone", async () => {
             const built = await build(args);
             const options = built.child(T.certificate, "certificate").outputs.domainValidationOptions as Record<string, string>[];
@@ -123,11 +165,33 @@ describe("a custom domain", () => {
         ["a certificate from a partition without us-east-1", { domainNames: ["c.example.com"], certificateArn: CERT.replace("arn:aws:", "arn:aws-cn:") }, "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)"],
         ["createCertificate: null", { domainNames: ["c.example.com"], certificateArn: CERT, createCertificate: null }, "createCertificate: true or false"],
         ["minimumProtocolVersion: null", { domainNames: ["c.example.com"], certificateArn: CERT, minimumProtocolVersion: null }, 'minimumProtocolVersion: one of "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"'],
+        ["a hosted zone without domain names", { hostedZoneId: ZONE }, "hostedZoneId: no value without domainNames"],
+        ["a TLS policy without domain names", { minimumProtocolVersion: "TLSv1.3_2025" }, "minimumProtocolVersion: no value without domainNames"],
+        ["a certificate ARN that is not a string", { domainNames: ["c.example.com"], certificateArn: 42 }, "certificateArn: the ARN of an ACM certificate, a string"],
+        ["a certificate ARN with text before it", { domainNames: ["c.example.com"], certificateArn: ` ${CERT}` }, "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)"],
+        ["a certificate ARN with text after it", { domainNames: ["c.example.com"], certificateArn: `${CERT}0` }, "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)"],
+        ["more than 100 domain names, CloudFront's quota", { domainNames: Array.from({ length: 101 }, (_, i) => `c${i}.example.com`), certificateArn: CERT }, "domainNames: at most 100 names, CloudFront's quota"],
         ["a hole in the list of domain names", { domainNames: [, "c.example.com"], certificateArn: CERT }, 'domainNames[0]: a lowercase domain name such as "c.example.com", or "*.example.com" for every subdomain, without a scheme, port or trailing dot'],
     ];
     for (const [what, args, problem] of refused) {
         it(`refuses ${what}`, () => {
             assert.ok(problemsOf(args).includes(problem), problemsOf(args).join("\n"));
+        });
+    }
+
+    it("shows how many domain names it got when there are too many", () => {
+        const err = refusalOf({ domainNames: Array.from({ length: 101 }, (_, i) => `c${i}.example.com`), certificateArn: CERT });
+        assert.equal(err.problems[0].value, "101 names");
+    });
+
+    const label = (c: string, n: number) => c.repeat(n);
+    for (const [what, args] of [
+        ["100 domain names, CloudFront's quota", { domainNames: Array.from({ length: 100 }, (_, i) => `c${i}.example.com`), certificateArn: CERT }],
+        ["a domain name of 253 characters, DNS's limit", { domainNames: [`${label("a", 63)}.${label("b", 63)}.${label("c", 63)}.${label("d", 61)}`], certificateArn: CERT }],
+        ["the default TLS policy without domain names, as a stack's config holds it", { minimumProtocolVersion: "TLSv1.2_2021" }],
+    ] as [string, CloudfrontCollectorArgs][]) {
+        it(`accepts ${what}`, () => {
+            assert.deepEqual(problemsOf(args), []);
         });
     }
 
