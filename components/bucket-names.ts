@@ -3,7 +3,8 @@
  * it is. The rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html.
  */
 export function bucketNameProblem(name: string): string | undefined {
-    const rules = "a bucket name of 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit";
+    const rules =
+        "a bucket name of 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit";
     if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name)) return rules;
     if (name.includes("..")) return `${rules}, without two dots in a row`;
     if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return `${rules}, not shaped like an IP address`;

@@ -5,7 +5,14 @@ import { CLOUDFRONT_GLOBAL_REGION } from "./regions";
 
 // The stack's AWS settings that say how to sign in; the certificate's provider
 // takes them over so that it acts as the same identity as the default provider.
-const CREDENTIAL_SETTINGS = ["profile", "accessKey", "secretKey", "token", "sharedCredentialsFiles", "sharedConfigFiles"];
+const CREDENTIAL_SETTINGS = [
+    "profile",
+    "accessKey",
+    "secretKey",
+    "token",
+    "sharedCredentialsFiles",
+    "sharedConfigFiles",
+];
 const STRUCTURED_CREDENTIAL_SETTINGS = ["assumeRoles", "assumeRoleWithWebIdentity", "allowedAccountIds"];
 
 /**
@@ -25,7 +32,13 @@ export function createCertificate(
     const [first, ...rest] = domain.domainNames;
     const certificate = new aws.acm.Certificate(
         `${name}-certificate`,
-        { domainName: first, subjectAlternativeNames: rest, validationMethod: "DNS", keyAlgorithm: "EC_prime256v1", tags },
+        {
+            domainName: first,
+            subjectAlternativeNames: rest,
+            validationMethod: "DNS",
+            keyAlgorithm: "EC_prime256v1",
+            tags,
+        },
         { parent, provider: usEast1 },
     );
 

@@ -65,7 +65,9 @@ function isOriginHost(host: string): boolean {
     // decimal numbers up to 255, or the URL is invalid (or, with leading
     // zeros or fewer parts, names another address than the one written).
     if (/^\d+$/.test(labels[labels.length - 1])) {
-        return labels.length === 4 && labels.every((octet) => /^(?:0|[1-9]\d{0,2})$/.test(octet) && Number(octet) <= 255);
+        return (
+            labels.length === 4 && labels.every((octet) => /^(?:0|[1-9]\d{0,2})$/.test(octet) && Number(octet) <= 255)
+        );
     }
     if (labels[0] === "*") labels.shift();
     return host.length <= 253 && labels.length > 0 && labels.every((label) => DNS_LABEL.test(label));
@@ -85,7 +87,11 @@ export function checkAllowedOrigins(origins: unknown, problems: Problems): CorsS
     elementsOf(origins).forEach((origin, index) => {
         const argument = `allowedOrigins[${index}]`;
         if (origin === "*") {
-            problems.add(argument, origin, '"*" alone, not with other origins: credentials cannot be allowed for any origin');
+            problems.add(
+                argument,
+                origin,
+                '"*" alone, not with other origins: credentials cannot be allowed for any origin',
+            );
             return;
         }
         const problem = typeof origin === "string" ? originProblem(origin) : ORIGIN_RULES;

@@ -4,7 +4,13 @@ import { elementsOf, Problems, show } from "./problems";
 import { CLOUDFRONT_GLOBAL_REGION } from "./regions";
 
 /** CloudFront's security policies for custom domains that allow nothing older than TLS 1.2. */
-export const MINIMUM_PROTOCOL_VERSIONS = ["TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"] as const;
+export const MINIMUM_PROTOCOL_VERSIONS = [
+    "TLSv1.2_2018",
+    "TLSv1.2_2019",
+    "TLSv1.2_2021",
+    "TLSv1.2_2025",
+    "TLSv1.3_2025",
+] as const;
 
 /** The security policy used when none is given. */
 export const DEFAULT_MINIMUM_PROTOCOL_VERSION = "TLSv1.2_2021";
@@ -28,7 +34,8 @@ const DOMAIN_NAME = /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](
 const HOSTED_ZONE_ID = /^Z[0-9A-Z]{1,31}$/;
 // ACM names a certificate by a UUID. Only the aws partition has us-east-1, so
 // a certificate from any other partition is no use to CloudFront either.
-const CERTIFICATE_ARN = /^arn:aws:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const CERTIFICATE_ARN =
+    /^arn:aws:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Checks the custom domain arguments as a whole. */
 export function checkCustomDomain(args: CloudfrontCollectorArgs, problems: Problems): CustomDomain | undefined {
@@ -40,22 +47,30 @@ export function checkCustomDomain(args: CloudfrontCollectorArgs, problems: Probl
     if (hostedZoneId !== undefined && (typeof hostedZoneId !== "string" || !HOSTED_ZONE_ID.test(hostedZoneId))) {
         problems.add("hostedZoneId", hostedZoneId, 'a Route 53 hosted zone ID, such as "Z0123456789ABCDEFGHIJ"');
     }
-    const minimumProtocolVersion = args.minimumProtocolVersion === undefined ? DEFAULT_MINIMUM_PROTOCOL_VERSION : args.minimumProtocolVersion;
+    const minimumProtocolVersion =
+        args.minimumProtocolVersion === undefined ? DEFAULT_MINIMUM_PROTOCOL_VERSION : args.minimumProtocolVersion;
     if (!MINIMUM_PROTOCOL_VERSIONS.includes(minimumProtocolVersion as never)) {
-        problems.add("minimumProtocolVersion", minimumProtocolVersion, `one of ${MINIMUM_PROTOCOL_VERSIONS.map(show).join(", ")}`);
+        problems.add(
+            "minimumProtocolVersion",
+            minimumProtocolVersion,
+            `one of ${MINIMUM_PROTOCOL_VERSIONS.map(show).join(", ")}`,
+        );
     }
     checkCertificateArn(args.certificateArn, problems);
 
     // Domain names given but wrong are reported as such: the arguments that
     // go with them are then not also "given without domainNames".
-    const noDomainNames = args.domainNames === undefined || (Array.isArray(args.domainNames) && args.domainNames.length === 0);
+    const noDomainNames =
+        args.domainNames === undefined || (Array.isArray(args.domainNames) && args.domainNames.length === 0);
     if (noDomainNames) {
         // Values that ask for nothing (the defaults a stack's config holds) are fine.
         const asked = {
             certificateArn: args.certificateArn !== undefined,
             createCertificate: createCertificate === true,
             hostedZoneId: hostedZoneId !== undefined,
-            minimumProtocolVersion: args.minimumProtocolVersion !== undefined && args.minimumProtocolVersion !== DEFAULT_MINIMUM_PROTOCOL_VERSION,
+            minimumProtocolVersion:
+                args.minimumProtocolVersion !== undefined &&
+                args.minimumProtocolVersion !== DEFAULT_MINIMUM_PROTOCOL_VERSION,
         };
         for (const [argument, given] of Object.entries(asked) as [keyof typeof asked, boolean][]) {
             if (given) problems.add(argument, args[argument], "no value without domainNames");
@@ -63,12 +78,24 @@ export function checkCustomDomain(args: CloudfrontCollectorArgs, problems: Probl
         return undefined;
     }
     if (createCertificate === true && args.certificateArn !== undefined) {
-        problems.add("certificateArn", args.certificateArn, "no value with createCertificate: true, which makes the certificate");
+        problems.add(
+            "certificateArn",
+            args.certificateArn,
+            "no value with createCertificate: true, which makes the certificate",
+        );
     } else if (createCertificate !== true && args.certificateArn === undefined) {
-        problems.add("certificateArn", undefined, "the ARN of an ACM certificate in us-east-1 for domainNames, or createCertificate: true");
+        problems.add(
+            "certificateArn",
+            undefined,
+            "the ARN of an ACM certificate in us-east-1 for domainNames, or createCertificate: true",
+        );
     }
     if (createCertificate === true && hostedZoneId === undefined) {
-        problems.add("hostedZoneId", undefined, "the hosted zone that validates the certificate, with createCertificate: true");
+        problems.add(
+            "hostedZoneId",
+            undefined,
+            "the hosted zone that validates the certificate, with createCertificate: true",
+        );
     }
     return {
         domainNames,

@@ -25,7 +25,11 @@ export function createAliasRecords(
                         name: domainName,
                         type,
                         aliases: [
-                            { name: distribution.domainName, zoneId: distribution.hostedZoneId, evaluateTargetHealth: false },
+                            {
+                                name: distribution.domainName,
+                                zoneId: distribution.hostedZoneId,
+                                evaluateTargetHealth: false,
+                            },
                         ],
                     },
                     { parent },

@@ -69,7 +69,11 @@ export function checkLogLifecycle(args: CloudfrontCollectorArgs, problems: Probl
     // Only undefined means "not given": null is a wrong value like any other.
     const versioning = args.logVersioning === undefined ? false : args.logVersioning;
     if (typeof versioning !== "boolean") problems.add("logVersioning", versioning, "true or false");
-    const noncurrent = checkDays("logNoncurrentVersionExpirationDays", args.logNoncurrentVersionExpirationDays, problems);
+    const noncurrent = checkDays(
+        "logNoncurrentVersionExpirationDays",
+        args.logNoncurrentVersionExpirationDays,
+        problems,
+    );
     // The default asks for nothing, so a stack's config that holds it is fine.
     if (noncurrent !== undefined && noncurrent !== DEFAULT_NONCURRENT_VERSION_EXPIRATION_DAYS && versioning !== true) {
         problems.add(
@@ -103,7 +107,11 @@ export const LIFECYCLE_ARGUMENTS = [
 function checkTransitions(transitions: unknown, problems: Problems): LogTransition[] {
     if (transitions === undefined) return [];
     if (!Array.isArray(transitions)) {
-        problems.add("logTransitions", transitions, 'a list of { days, storageClass }, such as [{ days: 30, storageClass: "STANDARD_IA" }]');
+        problems.add(
+            "logTransitions",
+            transitions,
+            'a list of { days, storageClass }, such as [{ days: 30, storageClass: "STANDARD_IA" }]',
+        );
         return [];
     }
     const checked: LogTransition[] = [];
@@ -116,7 +124,11 @@ function checkTransitions(transitions: unknown, problems: Problems): LogTransiti
         const { days, storageClass } = transition as Record<string, unknown>;
         const classIndex = TRANSITION_STORAGE_CLASSES.indexOf(storageClass as TransitionStorageClass);
         if (classIndex < 0) {
-            problems.add(`${argument}.storageClass`, storageClass, `one of ${TRANSITION_STORAGE_CLASSES.map(show).join(", ")}`);
+            problems.add(
+                `${argument}.storageClass`,
+                storageClass,
+                `one of ${TRANSITION_STORAGE_CLASSES.map(show).join(", ")}`,
+            );
             return;
         }
         // S3 moves objects to the classes other than the infrequent-access
@@ -126,7 +138,11 @@ function checkTransitions(transitions: unknown, problems: Problems): LogTransiti
 
         const previous = checked[checked.length - 1];
         if (INFREQUENT_ACCESS.has(storageClass as string) && wholeDays < INFREQUENT_ACCESS_MINIMUM_DAYS) {
-            problems.add(`${argument}.days`, wholeDays, `at least ${INFREQUENT_ACCESS_MINIMUM_DAYS} for ${storageClass}, as S3 requires`);
+            problems.add(
+                `${argument}.days`,
+                wholeDays,
+                `at least ${INFREQUENT_ACCESS_MINIMUM_DAYS} for ${storageClass}, as S3 requires`,
+            );
         } else if (previous !== undefined) {
             const previousIndex = TRANSITION_STORAGE_CLASSES.indexOf(previous.storageClass as TransitionStorageClass);
             const stay = DAYS_BEFORE_NEXT_MOVE[previous.storageClass as TransitionStorageClass] ?? 0;
@@ -143,7 +159,11 @@ function checkTransitions(transitions: unknown, problems: Problems): LogTransiti
                     `a storage class S3 moves ${previous.storageClass} objects to: one colder than ${storageClass}`,
                 );
             } else if (wholeDays <= previous.days) {
-                problems.add(`${argument}.days`, wholeDays, `more days than the transition before it (${previous.days})`);
+                problems.add(
+                    `${argument}.days`,
+                    wholeDays,
+                    `more days than the transition before it (${previous.days})`,
+                );
             } else if (wholeDays < previous.days + stay) {
                 problems.add(
                     `${argument}.days`,
@@ -161,7 +181,12 @@ function checkTransitions(transitions: unknown, problems: Problems): LogTransiti
  * A number of days, a whole number from `least` (S3 counts lifecycle ages in
  * whole days), or undefined when not given and not `required`.
  */
-function checkDays(argument: string, value: unknown, problems: Problems, { least = 1, required = false } = {}): number | undefined {
+function checkDays(
+    argument: string,
+    value: unknown,
+    problems: Problems,
+    { least = 1, required = false } = {},
+): number | undefined {
     if (value === undefined && !required) return undefined;
     if (typeof value !== "number" || !Number.isInteger(value) || value < least || value > MAX_DAYS) {
         problems.add(argument, value, `a whole number of days from ${least} to ${MAX_DAYS}`);

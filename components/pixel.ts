@@ -22,7 +22,9 @@ export function pixelFilePath(): string {
     const candidates = [join(__dirname, "..", PIXEL_FILE), join(__dirname, "..", "..", PIXEL_FILE)];
     const found = candidates.find((candidate) => existsSync(candidate));
     if (found === undefined) {
-        throw new Error(`cloudfront-collector: ${PIXEL_FILE} is missing from the package (looked for ${candidates.join(", ")})`);
+        throw new Error(
+            `cloudfront-collector: ${PIXEL_FILE} is missing from the package (looked for ${candidates.join(", ")})`,
+        );
     }
     return found;
 }

@@ -34,7 +34,8 @@ export function pixelPathProblem(path: string): string | undefined {
     if (/[?#]/.test(path)) return 'a path without "?" or "#": the query string carries the event, not the path';
     if (path.includes("\\")) return 'a path without "\\": browsers turn it into "/"';
     if (CONTROL_CHARACTER.test(path)) return "a path without control characters";
-    if (hasUnpairedSurrogate(path)) return "a path of well-formed Unicode: S3 keys are UTF-8, which has no encoding for an unpaired surrogate";
+    if (hasUnpairedSurrogate(path))
+        return "a path of well-formed Unicode: S3 keys are UTF-8, which has no encoding for an unpaired surrogate";
     if (path.split("/").some((segment) => segment === "." || segment === "..")) {
         return 'a path without "." or ".." segments: browsers and CloudFront remove them before the request reaches S3';
     }

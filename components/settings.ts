@@ -92,7 +92,8 @@ export function resolveSettings(
 
     if (settings.logBucketName === undefined && region !== undefined) {
         const problem = logRegionProblem(region);
-        if (problem !== undefined) problems.add("aws:region (the log bucket's region)", region, `a region CloudFront logs to: ${problem}`);
+        if (problem !== undefined)
+            problems.add("aws:region (the log bucket's region)", region, `a region CloudFront logs to: ${problem}`);
     }
 
     problems.throwIfAny(name);
@@ -105,7 +106,10 @@ export function resolveSettings(
  * value equal to the default asks for nothing (a stack's config always holds
  * the defaults that Pulumi.yaml declares).
  */
-const OWN_LOG_BUCKET_DEFAULTS: Record<(typeof LIFECYCLE_ARGUMENTS)[number] | "retainLogBucket" | "forceDestroyLogBucket", unknown> = {
+const OWN_LOG_BUCKET_DEFAULTS: Record<
+    (typeof LIFECYCLE_ARGUMENTS)[number] | "retainLogBucket" | "forceDestroyLogBucket",
+    unknown
+> = {
     logTransitions: [],
     logExpirationDays: undefined,
     logAbortIncompleteUploadDays: DEFAULT_ABORT_INCOMPLETE_UPLOAD_DAYS,
@@ -119,12 +123,15 @@ function checkLogBucketName(args: CloudfrontCollectorArgs, problems: Problems): 
     const name = args.logBucketName;
     if (name === undefined) return undefined;
     if (typeof name !== "string") {
-        problems.add("logBucketName", name, "the name of an existing S3 bucket, such as \"acme-snowplow-raw\"");
+        problems.add("logBucketName", name, 'the name of an existing S3 bucket, such as "acme-snowplow-raw"');
         return undefined;
     }
     const problem = bucketNameProblem(name);
     if (problem !== undefined) problems.add("logBucketName", name, problem);
-    for (const [argument, fallback] of Object.entries(OWN_LOG_BUCKET_DEFAULTS) as [keyof typeof OWN_LOG_BUCKET_DEFAULTS, unknown][]) {
+    for (const [argument, fallback] of Object.entries(OWN_LOG_BUCKET_DEFAULTS) as [
+        keyof typeof OWN_LOG_BUCKET_DEFAULTS,
+        unknown,
+    ][]) {
         if (args[argument] !== undefined && !isDeepStrictEqual(args[argument], fallback)) {
             problems.add(
                 argument,

@@ -31,7 +31,11 @@ export function checkTags(tags: unknown, problems: Problems): Record<string, str
             );
         }
         if (typeof value !== "string" || [...value].length > 256 || !TAG_CHARACTERS.test(value) || isReserved(value)) {
-            problems.add(`tags[${show(key)}]`, value, "a string of at most 256 letters, digits, spaces or _ . : / = + - @, not starting with aws:");
+            problems.add(
+                `tags[${show(key)}]`,
+                value,
+                "a string of at most 256 letters, digits, spaces or _ . : / = + - @, not starting with aws:",
+            );
         }
     }
     return { ...(tags as Record<string, string>) };

@@ -111,7 +111,9 @@ function findProblems(s: DeployRoleSettings): string[] {
     }
     for (const zone of s.hostedZoneIds) {
         if (!HOSTED_ZONE_ID.test(zone)) {
-            problems.push(`\`hostedZoneIds\` entries must be Route 53 hosted zone ids such as Z0123456789ABC, got ${show(zone)}`);
+            problems.push(
+                `\`hostedZoneIds\` entries must be Route 53 hosted zone ids such as Z0123456789ABC, got ${show(zone)}`,
+            );
         }
     }
     if (s.hostedZoneIds.length > 0 && !s.customDomain) {

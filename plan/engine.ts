@@ -96,7 +96,13 @@ export async function startMockEngine(options: EngineOptions): Promise<MockEngin
         {
             newResource: (args) => {
                 const urn = urnOf(options, args.type, args.name, pending.get(`${args.type}::${args.name}`));
-                const made = fabricateResource(fabricator, args.type, args.name, urn, inRegionOf(args.provider, args.inputs));
+                const made = fabricateResource(
+                    fabricator,
+                    args.type,
+                    args.name,
+                    urn,
+                    inRegionOf(args.provider, args.inputs),
+                );
                 if (args.type === "pulumi:providers:aws") {
                     providerRegions.set(`${urn}::${made.id}`, String(args.inputs.region ?? options.region));
                 }

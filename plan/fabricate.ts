@@ -66,7 +66,9 @@ export function fabricateResource(
             const bucket =
                 typeof inputs.bucket === "string"
                     ? inputs.bucket
-                    : fab.unknown(`${typeof inputs.bucketPrefix === "string" ? inputs.bucketPrefix : `${name}-`}${fab.hex(seed, 7)}`);
+                    : fab.unknown(
+                          `${typeof inputs.bucketPrefix === "string" ? inputs.bucketPrefix : `${name}-`}${fab.hex(seed, 7)}`,
+                      );
             return {
                 id: bucket,
                 state: {
@@ -94,26 +96,48 @@ export function fabricateResource(
         }
         case "aws:acm/certificate:Certificate": {
             const id = fab.unknown(uuid(fab, seed));
-            const names = [inputs.domainName, ...(Array.isArray(inputs.subjectAlternativeNames) ? inputs.subjectAlternativeNames : [])];
+            const names = [
+                inputs.domainName,
+                ...(Array.isArray(inputs.subjectAlternativeNames) ? inputs.subjectAlternativeNames : []),
+            ];
             return {
                 id,
                 state: {
                     ...inputs,
                     arn: `arn:aws:acm:${region}:${fab.accountId}:certificate/${id}`,
-                    domainValidationOptions: [...new Set(names.filter((n): n is string => typeof n === "string"))].map((domainName) => ({
-                        domainName,
-                        resourceRecordName: fab.unknown(`_${fab.hex(`${seed}${domainName}`, 32)}.${domainName}.`),
-                        resourceRecordType: "CNAME",
-                        resourceRecordValue: fab.unknown(`_${fab.hex(`${seed}${domainName}#v`, 32)}.acm-validations.aws.`),
-                    })),
+                    domainValidationOptions: [...new Set(names.filter((n): n is string => typeof n === "string"))].map(
+                        (domainName) => ({
+                            domainName,
+                            resourceRecordName: fab.unknown(`_${fab.hex(`${seed}${domainName}`, 32)}.${domainName}.`),
+                            resourceRecordType: "CNAME",
+                            resourceRecordValue: fab.unknown(
+                                `_${fab.hex(`${seed}${domainName}#v`, 32)}.acm-validations.aws.`,
+                            ),
+                        }),
+                    ),
                 },
             };
         }
         case "aws:route53/record:Record":
-            return { id: fab.unknown(`${inputs.zoneId}_${inputs.name}_${inputs.type}`), state: { ...inputs, fqdn: inputs.name } };
+            return {
+                id: fab.unknown(`${inputs.zoneId}_${inputs.name}_${inputs.type}`),
+                state: { ...inputs, fqdn: inputs.name },
+            };
         default: {
-            const id = fab.unknown(type.startsWith("aws:s3/") && typeof inputs.bucket === "string" ? inputs.bucket : `${name}-${fab.hex(seed, 8)}`);
-            return { id, state: { ...inputs, ...(type.startsWith("aws:") ? { arn: `arn:aws:${service(type)}:${region}:${fab.accountId}:${name}` } : {}) } };
+            const id = fab.unknown(
+                type.startsWith("aws:s3/") && typeof inputs.bucket === "string"
+                    ? inputs.bucket
+                    : `${name}-${fab.hex(seed, 8)}`,
+            );
+            return {
+                id,
+                state: {
+                    ...inputs,
+                    ...(type.startsWith("aws:")
+                        ? { arn: `arn:aws:${service(type)}:${region}:${fab.accountId}:${name}` }
+                        : {}),
+                },
+            };
         }
     }
 }

@@ -39,7 +39,9 @@ export function planAsText(plan: StackPlan): string {
 
     const visit = (r: PlannedResource, depth: number) => {
         const indent = "    ".repeat(depth);
-        const flags = [r.options.retainOnDelete ? "kept on destroy" : "", r.options.protect ? "protected" : ""].filter(Boolean);
+        const flags = [r.options.retainOnDelete ? "kept on destroy" : "", r.options.protect ? "protected" : ""].filter(
+            Boolean,
+        );
         lines.push(`${indent}+ ${r.type}  ${r.name}${flags.length > 0 ? `  [${flags.join(", ")}]` : ""}`);
         for (const [path, value] of settingsOf(r)) {
             const mark = containsUnknown(plan.engine, value) ? `  ${AFTER_DEPLOY}` : "";
@@ -72,7 +74,8 @@ export function settingsOf(r: PlannedResource): [string, unknown][] {
         } else if (Array.isArray(value) && value.every((v) => typeof v !== "object" || v === null)) {
             out.push([path, value]);
         } else if (typeof value === "object" && value !== null) {
-            for (const [key, child] of Object.entries(value)) walk(child, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+            for (const [key, child] of Object.entries(value))
+                walk(child, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
         } else {
             out.push([path, value]);
         }

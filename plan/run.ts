@@ -26,7 +26,9 @@ export interface StackPlan {
 export async function planStack(project: Project, stack: string, config: StackConfig): Promise<StackPlan> {
     const region = config.values["aws:region"] ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
     if (region === undefined) {
-        throw new Error(`stack "${stack}" sets no aws:region (pulumi config set aws:region <region>), and AWS_REGION is not set`);
+        throw new Error(
+            `stack "${stack}" sets no aws:region (pulumi config set aws:region <region>), and AWS_REGION is not set`,
+        );
     }
     pulumi.runtime.setAllConfig(config.values);
     const engine = await startMockEngine({ project: project.name, stack, region });
@@ -60,6 +62,7 @@ export async function planStack(project: Project, stack: string, config: StackCo
 export function containsUnknown(engine: MockEngine, value: unknown): boolean {
     if (typeof value === "string") return engine.fabricator.isUnknown(value);
     if (Array.isArray(value)) return value.some((v) => containsUnknown(engine, v));
-    if (typeof value === "object" && value !== null) return Object.values(value).some((v) => containsUnknown(engine, v));
+    if (typeof value === "object" && value !== null)
+        return Object.values(value).some((v) => containsUnknown(engine, v));
     return false;
 }

@@ -35,7 +35,11 @@ export class StackConfigError extends Error {
 
 export function readProject(dir: string): Project {
     const file = join(dir, "Pulumi.yaml");
-    const doc = parseYaml(file) as { name?: unknown; main?: unknown; config?: Record<string, ConfigDeclaration> } | null;
+    const doc = parseYaml(file) as {
+        name?: unknown;
+        main?: unknown;
+        config?: Record<string, ConfigDeclaration>;
+    } | null;
     if (typeof doc?.name !== "string") throw new StackConfigError(`${file} has no project name`);
     return {
         name: doc.name,
@@ -62,7 +66,9 @@ export function readStackConfig(dir: string, project: Project, stack: string): S
     for (const [key, value] of Object.entries(given)) {
         const qualified = qualify(project.name, key);
         if (isSecure(value)) {
-            throw new StackConfigError(`${file}: ${qualified} is a secret, which the offline plan cannot decrypt; give a plain value to plan`);
+            throw new StackConfigError(
+                `${file}: ${qualified} is a secret, which the offline plan cannot decrypt; give a plain value to plan`,
+            );
         }
         const declaration = project.config[qualified.slice(project.name.length + 1)];
         if (qualified.startsWith(`${project.name}:`) && declaration !== undefined) {
@@ -111,7 +117,10 @@ function checkType(file: string, key: string, value: unknown, declaration: Confi
         }
     };
     if (!ok(value, declaration.type)) {
-        const expected = declaration.type === "array" ? `an array of ${declaration.items?.type ?? "string"}` : `a ${declaration.type}`;
+        const expected =
+            declaration.type === "array"
+                ? `an array of ${declaration.items?.type ?? "string"}`
+                : `a ${declaration.type}`;
         throw new StackConfigError(`${file}: ${key} must be ${expected}, got ${JSON.stringify(value)}`);
     }
 }

@@ -22,7 +22,11 @@ function failures(run: BrowserRunResult) {
 
 function assertEachEventOnce(run: BrowserRunResult) {
     const counts = requestsPerEvent(run.eventRequests);
-    assert.deepEqual([counts.size, [...counts.values()].every((n) => n === 1)], [EVENTS, true], JSON.stringify([...counts]));
+    assert.deepEqual(
+        [counts.size, [...counts.values()].every((n) => n === 1)],
+        [EVENTS, true],
+        JSON.stringify([...counts]),
+    );
 }
 
 describe("the browser tracker against the planned distribution", function () {
@@ -59,7 +63,10 @@ describe("the browser tracker against the planned distribution", function () {
     describe("with the same distribution lacking its response headers policy", () => {
         let run: BrowserRunResult;
         before(async () => {
-            run = await runBrowserScenario({ ...TIMING, planFor: async (page) => withoutPolicy(await plannedEdge({ allowedOrigins: [page] })) });
+            run = await runBrowserScenario({
+                ...TIMING,
+                planFor: async (page) => withoutPolicy(await plannedEdge({ allowedOrigins: [page] })),
+            });
         });
 
         it("receives the same event more than once", () => {

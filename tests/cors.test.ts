@@ -22,13 +22,18 @@ describe("CORS and caching", () => {
 
     it("attaches a response headers policy to the distribution", async () => {
         const built = await build();
-        const behavior = built.child(T.distribution, "distribution").inputs.defaultCacheBehavior as Record<string, unknown>;
+        const behavior = built.child(T.distribution, "distribution").inputs.defaultCacheBehavior as Record<
+            string,
+            unknown
+        >;
         assert.equal(behavior.responseHeadersPolicyId, built.child(T.responseHeaders, "response-headers").outputs.id);
     });
 
     it("names the allowed origins and allows credentials, as the JavaScript tracker's fetch needs", async () => {
         const cors = await corsOf({ allowedOrigins: ["https://shop.example.com", "https://*.example.org"] });
-        assert.deepEqual(cors.accessControlAllowOrigins, { items: ["https://shop.example.com", "https://*.example.org"] });
+        assert.deepEqual(cors.accessControlAllowOrigins, {
+            items: ["https://shop.example.com", "https://*.example.org"],
+        });
         assert.equal(cors.accessControlAllowCredentials, true);
     });
 
@@ -40,7 +45,10 @@ describe("CORS and caching", () => {
 
     it('treats ["*"] as no list: any origin, no credentials', async () => {
         const cors = await corsOf({ allowedOrigins: ["*"] });
-        assert.deepEqual([cors.accessControlAllowOrigins, cors.accessControlAllowCredentials], [{ items: ["*"] }, false]);
+        assert.deepEqual(
+            [cors.accessControlAllowOrigins, cors.accessControlAllowCredentials],
+            [{ items: ["*"] }, false],
+        );
     });
 
     it("answers preflights: GET, HEAD and OPTIONS, the tracker's request headers, a two-hour max age", async () => {
@@ -56,7 +64,10 @@ describe("CORS and caching", () => {
 
     it("forwards the preflight's headers to S3, whose CORS rule answers it with 200", async () => {
         const built = await build({ allowedOrigins: ["https://shop.example.com"] });
-        const behavior = built.child(T.distribution, "distribution").inputs.defaultCacheBehavior as Record<string, unknown>;
+        const behavior = built.child(T.distribution, "distribution").inputs.defaultCacheBehavior as Record<
+            string,
+            unknown
+        >;
         assert.equal(behavior.originRequestPolicyId, "88a5eaf4-2fd4-4709-b370-b4c650ea3fcf");
         const cors = built.child(T.cors, "pixel-cors");
         assert.equal(cors.inputs.bucket, built.child(T.bucket, "pixel-bucket").outputs.bucket);
@@ -92,7 +103,11 @@ describe("CORS and caching", () => {
         ["a host ending in a number that is no IPv4 address", ["http://shop.1"], "allowedOrigins[0]"],
         ["a port with a leading zero", ["http://shop.example.com:080"], "allowedOrigins[0]"],
         ["port 0", ["http://shop.example.com:0"], "allowedOrigins[0]"],
-        ["a host name longer than 253 characters", [`https://${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(63)}`], "allowedOrigins[0]"],
+        [
+            "a host name longer than 253 characters",
+            [`https://${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(63)}`],
+            "allowedOrigins[0]",
+        ],
         ["a hole in the list", [, "https://a.example.com"], "allowedOrigins[0]"],
         ["a wildcard with no domain after it", ["https://*"], "allowedOrigins[0]"],
         ["an origin with a leading space", [" https://shop.example.com"], "allowedOrigins[0]"],
@@ -106,7 +121,10 @@ describe("CORS and caching", () => {
         });
     }
 
-    for (const [scheme, port] of [["https", "443"], ["http", "80"]]) {
+    for (const [scheme, port] of [
+        ["https", "443"],
+        ["http", "80"],
+    ]) {
         it(`refuses an ${scheme} origin with port ${port}, which browsers leave out of the Origin header`, () => {
             assert.deepEqual(problemsOf({ allowedOrigins: [`${scheme}://shop.example.com:${port}`] }), [
                 `allowedOrigins[0]: an origin without ":${port}": browsers leave the scheme's default port out of the Origin header, so this one would never match`,

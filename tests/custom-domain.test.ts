@@ -32,7 +32,10 @@ describe("a custom domain", () => {
 
     it("gives the distribution the domain names as aliases", async () => {
         const built = await build({ domainNames: ["c.example.com", "t.example.com"], certificateArn: CERT });
-        assert.deepEqual(built.child(T.distribution, "distribution").inputs.aliases, ["c.example.com", "t.example.com"]);
+        assert.deepEqual(built.child(T.distribution, "distribution").inputs.aliases, [
+            "c.example.com",
+            "t.example.com",
+        ]);
     });
 
     it("serves them with the certificate given, over SNI, TLS 1.2 (2021) or newer", async () => {
@@ -45,13 +48,24 @@ describe("a custom domain", () => {
     });
 
     it("uses the minimum protocol version given", async () => {
-        const built = await build({ domainNames: ["c.example.com"], certificateArn: CERT, minimumProtocolVersion: "TLSv1.3_2025" });
-        const certificate = built.child(T.distribution, "distribution").inputs.viewerCertificate as Record<string, unknown>;
+        const built = await build({
+            domainNames: ["c.example.com"],
+            certificateArn: CERT,
+            minimumProtocolVersion: "TLSv1.3_2025",
+        });
+        const certificate = built.child(T.distribution, "distribution").inputs.viewerCertificate as Record<
+            string,
+            unknown
+        >;
         assert.equal(certificate.minimumProtocolVersion, "TLSv1.3_2025");
     });
 
     it("makes collectorUrl use the first domain name without a wildcard", async () => {
-        const built = await build({ domainNames: ["*.example.com", "c.example.com"], certificateArn: CERT, pixelPaths: ["i"] });
+        const built = await build({
+            domainNames: ["*.example.com", "c.example.com"],
+            certificateArn: CERT,
+            pixelPaths: ["i"],
+        });
         assert.equal(await valueOf(built.collector.collectorUrl), "https://c.example.com/i");
     });
 
@@ -66,9 +80,15 @@ describe("a custom domain", () => {
     });
 
     it("adds A and AAAA alias records for each name when a hosted zone is given", async () => {
-        const built = await build({ domainNames: ["c.example.com", "t.example.com"], certificateArn: CERT, hostedZoneId: ZONE });
+        const built = await build({
+            domainNames: ["c.example.com", "t.example.com"],
+            certificateArn: CERT,
+            hostedZoneId: ZONE,
+        });
         const distribution = built.child(T.distribution, "distribution").outputs;
-        const records = built.children(T.record).map((r) => [r.inputs.name, r.inputs.type, r.inputs.zoneId, r.inputs.aliases]);
+        const records = built
+            .children(T.record)
+            .map((r) => [r.inputs.name, r.inputs.type, r.inputs.zoneId, r.inputs.aliases]);
         const alias = [{ name: distribution.domainName, zoneId: "Z2FDTNDATAQYW2", evaluateTargetHealth: false }];
         assert.deepEqual(records.sort(), [
             ["c.example.com", "A", ZONE, alias],
@@ -79,11 +99,18 @@ describe("a custom domain", () => {
     });
 
     it("adds no DNS records without a hosted zone", async () => {
-        assert.equal((await build({ domainNames: ["c.example.com"], certificateArn: CERT })).children(T.record).length, 0);
+        assert.equal(
+            (await build({ domainNames: ["c.example.com"], certificateArn: CERT })).children(T.record).length,
+            0,
+        );
     });
 
     describe("with createCertificate", () => {
-        const args: CloudfrontCollectorArgs = { domainNames: ["example.com", "*.example.com"], createCertificate: true, hostedZoneId: ZONE };
+        const args: CloudfrontCollectorArgs = {
+            domainNames: ["example.com", "*.example.com"],
+            createCertificate: true,
+            hostedZoneId: ZONE,
+        };
 
         it("creates the certificate in us-east-1 through an explicit provider", async () => {
             const built = await build(args);
@@ -91,7 +118,11 @@ describe("a custom domain", () => {
             assert.equal(provider.inputs.region, "us-east-1");
             const certificate = built.child(T.certificate, "certificate");
             assert.deepEqual(
-                [certificate.inputs.domainName, certificate.inputs.subjectAlternativeNames, certificate.inputs.validationMethod],
+                [
+                    certificate.inputs.domainName,
+                    certificate.inputs.subjectAlternativeNames,
+                    certificate.inputs.validationMethod,
+                ],
                 ["example.com", ["*.example.com"], "DNS"],
             );
             assert.match(certificate.outputs.arn as string, /^arn:aws:acm:us-east-1:/);
@@ -110,7 +141,8 @@ describe("a custom domain", () => {
                 "aws:sharedCredentialsFiles": '["/ci/credentials"]',
                 "aws:sharedConfigFiles": '["/ci/config"]',
                 "aws:assumeRoles": '[{"roleArn":"arn:aws:iam::123456789012:role/deploy"}]',
-                "aws:assumeRoleWithWebIdentity": '{"roleArn":"arn:aws:iam::123456789012:role/ci","webIdentityTokenFile":"/ci/token"}',
+                "aws:assumeRoleWithWebIdentity":
+                    '{"roleArn":"arn:aws:iam::123456789012:role/ci","webIdentityTokenFile":"/ci/token"}',
                 "aws:allowedAccountIds": '["123456789012"]',
             };
             const before = pulumi.runtime.allConfig();
@@ -124,54 +156,164 @@ describe("a custom domain", () => {
             // Providers take every non-string setting as JSON text, and mark credentials secret.
             const inputs = built.child(T.provider, "us-east-1").inputs;
             const plain = (v: unknown) => (typeof v === "object" && v !== null && "value" in v ? v.value : v);
-            const expected = { region: "us-east-1", ...Object.fromEntries(Object.entries(credentials).map(([k, v]) => [k.slice("aws:".length), v])) };
+            const expected = {
+                region: "us-east-1",
+                ...Object.fromEntries(Object.entries(credentials).map(([k, v]) => [k.slice("aws:".length), v])),
+            };
             assert.deepEqual(Object.fromEntries(Object.keys(expected).map((k) => [k, plain(inputs[k])])), expected);
         });
 
         it("validates it with a DNS record per name in the hosted zone", async () => {
             const built = await build(args);
-            const options = built.child(T.certificate, "certificate").outputs.domainValidationOptions as Record<string, string>[];
+            const options = built.child(T.certificate, "certificate").outputs.domainValidationOptions as Record<
+                string,
+                string
+            >[];
             const validation = built.children(T.record).filter((r) => r.name.includes("certificate-validation"));
             assert.deepEqual(
-                validation.map((r) => [r.inputs.zoneId, r.inputs.name, r.inputs.type, r.inputs.records, r.inputs.allowOverwrite]),
+                validation.map((r) => [
+                    r.inputs.zoneId,
+                    r.inputs.name,
+                    r.inputs.type,
+                    r.inputs.records,
+                    r.inputs.allowOverwrite,
+                ]),
                 options.map((o) => [ZONE, o.resourceRecordName, "CNAME", [o.resourceRecordValue], true]),
             );
             const waiter = built.child(T.certificateValidation, "certificate-validation");
-            assert.deepEqual(waiter.inputs.validationRecordFqdns, validation.map((r) => r.outputs.fqdn));
+            assert.deepEqual(
+                waiter.inputs.validationRecordFqdns,
+                validation.map((r) => r.outputs.fqdn),
+            );
         });
 
         it("serves the domain names with the certificate once it is validated", async () => {
             const built = await build(args);
-            const certificate = built.child(T.distribution, "distribution").inputs.viewerCertificate as Record<string, unknown>;
+            const certificate = built.child(T.distribution, "distribution").inputs.viewerCertificate as Record<
+                string,
+                unknown
+            >;
             assert.equal(certificate.acmCertificateArn, built.child(T.certificate, "certificate").outputs.arn);
-            assert.ok(built.child(T.distribution, "distribution").options.dependsOn.some((urn) => urn.endsWith("-certificate-validation")));
+            assert.ok(
+                built
+                    .child(T.distribution, "distribution")
+                    .options.dependsOn.some((urn) => urn.endsWith("-certificate-validation")),
+            );
         });
     });
 
     const refused: [string, unknown, string][] = [
-        ["domain names without a certificate", { domainNames: ["c.example.com"] }, "certificateArn: the ARN of an ACM certificate in us-east-1 for domainNames, or createCertificate: true"],
-        ["a certificate outside us-east-1", { domainNames: ["c.example.com"], certificateArn: CERT.replace("us-east-1", "eu-west-1") }, "certificateArn: a certificate in us-east-1, where CloudFront looks for certificates; this one is in eu-west-1"],
-        ["a certificate ARN that is not ACM's", { domainNames: ["c.example.com"], certificateArn: "arn:aws:iam::123456789012:server-certificate/x" }, "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)"],
-        ["both a certificate and createCertificate", { domainNames: ["c.example.com"], certificateArn: CERT, createCertificate: true, hostedZoneId: ZONE }, "certificateArn: no value with createCertificate: true, which makes the certificate"],
-        ["createCertificate without a hosted zone", { domainNames: ["c.example.com"], createCertificate: true }, "hostedZoneId: the hosted zone that validates the certificate, with createCertificate: true"],
-        ["a certificate without domain names", { certificateArn: CERT }, "certificateArn: no value without domainNames"],
-        ["a hosted zone ID of the wrong shape", { domainNames: ["c.example.com"], certificateArn: CERT, hostedZoneId: "example.com" }, 'hostedZoneId: a Route 53 hosted zone ID, such as "Z0123456789ABCDEFGHIJ"'],
-        ["a TLS policy older than 1.2", { domainNames: ["c.example.com"], certificateArn: CERT, minimumProtocolVersion: "TLSv1_2016" }, 'minimumProtocolVersion: one of "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"'],
-        ["a domain name with a scheme", { domainNames: ["https://c.example.com"], certificateArn: CERT }, 'domainNames[0]: a lowercase domain name such as "c.example.com", or "*.example.com" for every subdomain, without a scheme, port or trailing dot'],
-        ["an upper-case domain name", { domainNames: ["C.example.com"], certificateArn: CERT }, 'domainNames[0]: a lowercase domain name such as "c.example.com", or "*.example.com" for every subdomain, without a scheme, port or trailing dot'],
-        ["a duplicated domain name", { domainNames: ["c.example.com", "c.example.com"], certificateArn: CERT }, "domainNames[1]: each name once: it is already in the list"],
-        ["domain names that are not a list", { domainNames: "c.example.com", certificateArn: CERT }, 'domainNames: a list of domain names, such as ["c.example.com"]'],
-        ["a certificate ARN whose ID is not a UUID", { domainNames: ["c.example.com"], certificateArn: CERT.replace(/[^/]+$/, "--") }, "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)"],
-        ["a certificate from a partition without us-east-1", { domainNames: ["c.example.com"], certificateArn: CERT.replace("arn:aws:", "arn:aws-cn:") }, "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)"],
-        ["createCertificate: null", { domainNames: ["c.example.com"], certificateArn: CERT, createCertificate: null }, "createCertificate: true or false"],
-        ["minimumProtocolVersion: null", { domainNames: ["c.example.com"], certificateArn: CERT, minimumProtocolVersion: null }, 'minimumProtocolVersion: one of "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"'],
+        [
+            "domain names without a certificate",
+            { domainNames: ["c.example.com"] },
+            "certificateArn: the ARN of an ACM certificate in us-east-1 for domainNames, or createCertificate: true",
+        ],
+        [
+            "a certificate outside us-east-1",
+            { domainNames: ["c.example.com"], certificateArn: CERT.replace("us-east-1", "eu-west-1") },
+            "certificateArn: a certificate in us-east-1, where CloudFront looks for certificates; this one is in eu-west-1",
+        ],
+        [
+            "a certificate ARN that is not ACM's",
+            { domainNames: ["c.example.com"], certificateArn: "arn:aws:iam::123456789012:server-certificate/x" },
+            "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)",
+        ],
+        [
+            "both a certificate and createCertificate",
+            { domainNames: ["c.example.com"], certificateArn: CERT, createCertificate: true, hostedZoneId: ZONE },
+            "certificateArn: no value with createCertificate: true, which makes the certificate",
+        ],
+        [
+            "createCertificate without a hosted zone",
+            { domainNames: ["c.example.com"], createCertificate: true },
+            "hostedZoneId: the hosted zone that validates the certificate, with createCertificate: true",
+        ],
+        [
+            "a certificate without domain names",
+            { certificateArn: CERT },
+            "certificateArn: no value without domainNames",
+        ],
+        [
+            "a hosted zone ID of the wrong shape",
+            { domainNames: ["c.example.com"], certificateArn: CERT, hostedZoneId: "example.com" },
+            'hostedZoneId: a Route 53 hosted zone ID, such as "Z0123456789ABCDEFGHIJ"',
+        ],
+        [
+            "a TLS policy older than 1.2",
+            { domainNames: ["c.example.com"], certificateArn: CERT, minimumProtocolVersion: "TLSv1_2016" },
+            'minimumProtocolVersion: one of "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"',
+        ],
+        [
+            "a domain name with a scheme",
+            { domainNames: ["https://c.example.com"], certificateArn: CERT },
+            'domainNames[0]: a lowercase domain name such as "c.example.com", or "*.example.com" for every subdomain, without a scheme, port or trailing dot',
+        ],
+        [
+            "an upper-case domain name",
+            { domainNames: ["C.example.com"], certificateArn: CERT },
+            'domainNames[0]: a lowercase domain name such as "c.example.com", or "*.example.com" for every subdomain, without a scheme, port or trailing dot',
+        ],
+        [
+            "a duplicated domain name",
+            { domainNames: ["c.example.com", "c.example.com"], certificateArn: CERT },
+            "domainNames[1]: each name once: it is already in the list",
+        ],
+        [
+            "domain names that are not a list",
+            { domainNames: "c.example.com", certificateArn: CERT },
+            'domainNames: a list of domain names, such as ["c.example.com"]',
+        ],
+        [
+            "a certificate ARN whose ID is not a UUID",
+            { domainNames: ["c.example.com"], certificateArn: CERT.replace(/[^/]+$/, "--") },
+            "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)",
+        ],
+        [
+            "a certificate from a partition without us-east-1",
+            { domainNames: ["c.example.com"], certificateArn: CERT.replace("arn:aws:", "arn:aws-cn:") },
+            "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)",
+        ],
+        [
+            "createCertificate: null",
+            { domainNames: ["c.example.com"], certificateArn: CERT, createCertificate: null },
+            "createCertificate: true or false",
+        ],
+        [
+            "minimumProtocolVersion: null",
+            { domainNames: ["c.example.com"], certificateArn: CERT, minimumProtocolVersion: null },
+            'minimumProtocolVersion: one of "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"',
+        ],
         ["a hosted zone without domain names", { hostedZoneId: ZONE }, "hostedZoneId: no value without domainNames"],
-        ["a TLS policy without domain names", { minimumProtocolVersion: "TLSv1.3_2025" }, "minimumProtocolVersion: no value without domainNames"],
-        ["a certificate ARN that is not a string", { domainNames: ["c.example.com"], certificateArn: 42 }, "certificateArn: the ARN of an ACM certificate, a string"],
-        ["a certificate ARN with text before it", { domainNames: ["c.example.com"], certificateArn: ` ${CERT}` }, "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)"],
-        ["a certificate ARN with text after it", { domainNames: ["c.example.com"], certificateArn: `${CERT}0` }, "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)"],
-        ["more than 100 domain names, CloudFront's quota", { domainNames: Array.from({ length: 101 }, (_, i) => `c${i}.example.com`), certificateArn: CERT }, "domainNames: at most 100 names, CloudFront's quota"],
-        ["a hole in the list of domain names", { domainNames: [, "c.example.com"], certificateArn: CERT }, 'domainNames[0]: a lowercase domain name such as "c.example.com", or "*.example.com" for every subdomain, without a scheme, port or trailing dot'],
+        [
+            "a TLS policy without domain names",
+            { minimumProtocolVersion: "TLSv1.3_2025" },
+            "minimumProtocolVersion: no value without domainNames",
+        ],
+        [
+            "a certificate ARN that is not a string",
+            { domainNames: ["c.example.com"], certificateArn: 42 },
+            "certificateArn: the ARN of an ACM certificate, a string",
+        ],
+        [
+            "a certificate ARN with text before it",
+            { domainNames: ["c.example.com"], certificateArn: ` ${CERT}` },
+            "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)",
+        ],
+        [
+            "a certificate ARN with text after it",
+            { domainNames: ["c.example.com"], certificateArn: `${CERT}0` },
+            "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)",
+        ],
+        [
+            "more than 100 domain names, CloudFront's quota",
+            { domainNames: Array.from({ length: 101 }, (_, i) => `c${i}.example.com`), certificateArn: CERT },
+            "domainNames: at most 100 names, CloudFront's quota",
+        ],
+        [
+            "a hole in the list of domain names",
+            { domainNames: [, "c.example.com"], certificateArn: CERT },
+            'domainNames[0]: a lowercase domain name such as "c.example.com", or "*.example.com" for every subdomain, without a scheme, port or trailing dot',
+        ],
     ];
     for (const [what, args, problem] of refused) {
         it(`refuses ${what}`, () => {
@@ -180,15 +322,30 @@ describe("a custom domain", () => {
     }
 
     it("shows how many domain names it got when there are too many", () => {
-        const err = refusalOf({ domainNames: Array.from({ length: 101 }, (_, i) => `c${i}.example.com`), certificateArn: CERT });
+        const err = refusalOf({
+            domainNames: Array.from({ length: 101 }, (_, i) => `c${i}.example.com`),
+            certificateArn: CERT,
+        });
         assert.equal(err.problems[0].value, "101 names");
     });
 
     const label = (c: string, n: number) => c.repeat(n);
     for (const [what, args] of [
-        ["100 domain names, CloudFront's quota", { domainNames: Array.from({ length: 100 }, (_, i) => `c${i}.example.com`), certificateArn: CERT }],
-        ["a domain name of 253 characters, DNS's limit", { domainNames: [`${label("a", 63)}.${label("b", 63)}.${label("c", 63)}.${label("d", 61)}`], certificateArn: CERT }],
-        ["the default TLS policy without domain names, as a stack's config holds it", { minimumProtocolVersion: "TLSv1.2_2021" }],
+        [
+            "100 domain names, CloudFront's quota",
+            { domainNames: Array.from({ length: 100 }, (_, i) => `c${i}.example.com`), certificateArn: CERT },
+        ],
+        [
+            "a domain name of 253 characters, DNS's limit",
+            {
+                domainNames: [`${label("a", 63)}.${label("b", 63)}.${label("c", 63)}.${label("d", 61)}`],
+                certificateArn: CERT,
+            },
+        ],
+        [
+            "the default TLS policy without domain names, as a stack's config holds it",
+            { minimumProtocolVersion: "TLSv1.2_2021" },
+        ],
     ] as [string, CloudfrontCollectorArgs][]) {
         it(`accepts ${what}`, () => {
             assert.deepEqual(problemsOf(args), []);
@@ -196,7 +353,9 @@ describe("a custom domain", () => {
     }
 
     it("reports domain names that are not a list without calling the certificate unwanted", () => {
-        assert.deepEqual(problemsOf({ domainNames: "c.example.com", certificateArn: CERT }), ['domainNames: a list of domain names, such as ["c.example.com"]']);
+        assert.deepEqual(problemsOf({ domainNames: "c.example.com", certificateArn: CERT }), [
+            'domainNames: a list of domain names, such as ["c.example.com"]',
+        ]);
     });
 
     describe("with a certificate ARN known only at deploy time", () => {
@@ -204,8 +363,13 @@ describe("a custom domain", () => {
 
         it("checks its region then, before the distribution is created", async () => {
             const late = pulumi.output(Promise.resolve(CERT.replace("us-east-1", "eu-central-1")));
-            const errors = await applyErrorsDuring(() => new CloudfrontCollector("late-cert", { domainNames: ["c.example.com"], certificateArn: late }));
-            assert.ok(errors.some((e) => e.includes("certificateArn: got") && e.includes("this one is in eu-central-1")), errors.join("\n"));
+            const errors = await applyErrorsDuring(
+                () => new CloudfrontCollector("late-cert", { domainNames: ["c.example.com"], certificateArn: late }),
+            );
+            assert.ok(
+                errors.some((e) => e.includes("certificateArn: got") && e.includes("this one is in eu-central-1")),
+                errors.join("\n"),
+            );
         });
     });
 });

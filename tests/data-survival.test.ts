@@ -22,7 +22,10 @@ describe("data survives changes", () => {
         });
 
         it("deletes the log bucket only with retainLogBucket: false", async () => {
-            assert.equal((await build({ retainLogBucket: false })).child(T.bucket, "log-bucket").options.retainOnDelete, false);
+            assert.equal(
+                (await build({ retainLogBucket: false })).child(T.bucket, "log-bucket").options.retainOnDelete,
+                false,
+            );
         });
 
         it("deletes the pixel bucket, which holds nothing but the pixel", async () => {
@@ -44,7 +47,10 @@ describe("data survives changes", () => {
             for (const r of after.resources) {
                 const old = oldUrns.get(roleOf(after, r));
                 assert.ok(old !== undefined, `${r.name} has a counterpart`);
-                assert.ok(r.options.aliases.includes(old), `${r.name} answers to ${old}: ${r.options.aliases.join(", ")}`);
+                assert.ok(
+                    r.options.aliases.includes(old),
+                    `${r.name} answers to ${old}: ${r.options.aliases.join(", ")}`,
+                );
             }
         });
     });
@@ -72,7 +78,13 @@ describe("data survives changes", () => {
             ["priceClass", { priceClass: "PriceClass_All" }],
             ["viewerProtocolPolicy", { viewerProtocolPolicy: "https-only" }],
             ["comment", { comment: "renamed" }],
-            ["webAclArn", { webAclArn: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/x/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" }],
+            [
+                "webAclArn",
+                {
+                    webAclArn:
+                        "arn:aws:wafv2:us-east-1:123456789012:global/webacl/x/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                },
+            ],
             ["retainLogBucket", { retainLogBucket: false }],
             ["forceDestroyLogBucket", { retainLogBucket: false, forceDestroyLogBucket: true }],
             ["tags", { tags: { team: "data" } }],
@@ -81,11 +93,15 @@ describe("data survives changes", () => {
                 "domainNames",
                 {
                     domainNames: ["c.example.com"],
-                    certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666",
+                    certificateArn:
+                        "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666",
                     minimumProtocolVersion: "TLSv1.2_2025",
                 },
             ],
-            ["createCertificate", { domainNames: ["c.example.com"], createCertificate: true, hostedZoneId: "Z0123456789ABCDEFGHIJ" }],
+            [
+                "createCertificate",
+                { domainNames: ["c.example.com"], createCertificate: true, hostedZoneId: "Z0123456789ABCDEFGHIJ" },
+            ],
             ["logTransitions", { logTransitions: [{ days: 30, storageClass: "STANDARD_IA" }] }],
             ["logExpirationDays", { logExpirationDays: 3650 }],
             ["logAbortIncompleteUploadDays", { logAbortIncompleteUploadDays: 1 }],

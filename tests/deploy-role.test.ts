@@ -39,7 +39,11 @@ function subject(org: string, project: string, stack: string, operation = "updat
 const STAND_IN_ISSUER = "https://accounts.google.com";
 const STAND_IN_PROVIDER_ARN = `arn:aws:iam::${ACCOUNT}:oidc-provider/accounts.google.com`;
 
-function collectorTrust(stacks = ["dev"], issuerUrl = STAND_IN_ISSUER, providerArn = STAND_IN_PROVIDER_ARN): PolicyDocument {
+function collectorTrust(
+    stacks = ["dev"],
+    issuerUrl = STAND_IN_ISSUER,
+    providerArn = STAND_IN_PROVIDER_ARN,
+): PolicyDocument {
     return trustPolicy({ providerArn, issuerUrl, organization: ORG, project: PROJECT, stacks });
 }
 
@@ -103,28 +107,43 @@ function deployRoleMay(
 describe("deploy role trust policy", () => {
     for (const operation of ["preview", "update", "refresh", "destroy"]) {
         it(`lets ${operation === "update" ? "an" : "a"} ${operation} deployment of an allowed stack of the collector project assume the role`, async () => {
-            const result = await assumeWithWebIdentity(collectorTrust(), { aud: ORG, sub: subject(ORG, PROJECT, "dev", operation) });
+            const result = await assumeWithWebIdentity(collectorTrust(), {
+                aud: ORG,
+                sub: subject(ORG, PROJECT, "dev", operation),
+            });
             assert.strictEqual(result, "Allowed");
         });
     }
 
     it("lets a review stack assume the role when a configured pattern matches its name", async () => {
-        const result = await assumeWithWebIdentity(collectorTrust(["dev", "pr-*"]), { aud: ORG, sub: subject(ORG, PROJECT, "pr-42") });
+        const result = await assumeWithWebIdentity(collectorTrust(["dev", "pr-*"]), {
+            aud: ORG,
+            sub: subject(ORG, PROJECT, "pr-42"),
+        });
         assert.strictEqual(result, "Allowed");
     });
 
     it("refuses a deployment of a stack of the project that is not configured", async () => {
-        const result = await assumeWithWebIdentity(collectorTrust(["dev", "pr-*"]), { aud: ORG, sub: subject(ORG, PROJECT, "prod") });
+        const result = await assumeWithWebIdentity(collectorTrust(["dev", "pr-*"]), {
+            aud: ORG,
+            sub: subject(ORG, PROJECT, "prod"),
+        });
         assert.strictEqual(result, "ImplicitlyDenied");
     });
 
     it("refuses a deployment of another organization", async () => {
-        const result = await assumeWithWebIdentity(collectorTrust(), { aud: "evil", sub: subject("evil", PROJECT, "dev") });
+        const result = await assumeWithWebIdentity(collectorTrust(), {
+            aud: "evil",
+            sub: subject("evil", PROJECT, "dev"),
+        });
         assert.strictEqual(result, "ImplicitlyDenied");
     });
 
     it("refuses a token whose subject names another organization even with the collector's audience", async () => {
-        const result = await assumeWithWebIdentity(collectorTrust(), { aud: ORG, sub: subject("evil", PROJECT, "dev") });
+        const result = await assumeWithWebIdentity(collectorTrust(), {
+            aud: ORG,
+            sub: subject("evil", PROJECT, "dev"),
+        });
         assert.strictEqual(result, "ImplicitlyDenied");
     });
 
@@ -134,12 +153,18 @@ describe("deploy role trust policy", () => {
     });
 
     it("refuses a project whose name merely starts with the collector project's name", async () => {
-        const result = await assumeWithWebIdentity(collectorTrust(), { aud: ORG, sub: subject(ORG, `${PROJECT}-fork`, "dev") });
+        const result = await assumeWithWebIdentity(collectorTrust(), {
+            aud: ORG,
+            sub: subject(ORG, `${PROJECT}-fork`, "dev"),
+        });
         assert.strictEqual(result, "ImplicitlyDenied");
     });
 
     it("refuses a token issued for another audience", async () => {
-        const result = await assumeWithWebIdentity(collectorTrust(), { aud: "sts.amazonaws.com", sub: subject(ORG, PROJECT, "dev") });
+        const result = await assumeWithWebIdentity(collectorTrust(), {
+            aud: "sts.amazonaws.com",
+            sub: subject(ORG, PROJECT, "dev"),
+        });
         assert.strictEqual(result, "ImplicitlyDenied");
     });
 
@@ -150,7 +175,11 @@ describe("deploy role trust policy", () => {
 
     it("refuses a token from another OIDC provider carrying the same claims", async () => {
         const github = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
-        const result = await assumeWithWebIdentity(collectorTrust(), { aud: ORG, sub: subject(ORG, PROJECT, "dev") }, github);
+        const result = await assumeWithWebIdentity(
+            collectorTrust(),
+            { aud: ORG, sub: subject(ORG, PROJECT, "dev") },
+            github,
+        );
         assert.strictEqual(result, "ImplicitlyDenied");
     });
 
@@ -195,7 +224,9 @@ describe("deploy role trust policy", () => {
             project: PROJECT,
             stacks: ["dev"],
         });
-        assert.deepStrictEqual(Object.keys(policy.Statement[0].Condition?.StringEquals ?? {}), ["pulumi.example.com/oidc:aud"]);
+        assert.deepStrictEqual(Object.keys(policy.Statement[0].Condition?.StringEquals ?? {}), [
+            "pulumi.example.com/oidc:aud",
+        ]);
     });
 });
 
@@ -259,27 +290,46 @@ describe("deploy role permissions policy", () => {
         it(`refuses ${action} on ${resource} when the collector has no custom domain`, async () => {
             // In us-east-1, so that only the missing grant can refuse it.
             const inUsEast1 = { "aws:RequestedRegion": "us-east-1" };
-            assert.strictEqual(await deployRoleMay(collectorPermissions(), action, resource, inUsEast1), "ImplicitlyDenied");
+            assert.strictEqual(
+                await deployRoleMay(collectorPermissions(), action, resource, inUsEast1),
+                "ImplicitlyDenied",
+            );
         });
     }
 
     it("lets the deploy identity read the log bucket's ACL, which CloudFront standard logging requires", async () => {
-        const result = await deployRoleMay(collectorPermissions(), "s3:GetBucketAcl", "arn:aws:s3:::collector-logs-5d6e7f8");
+        const result = await deployRoleMay(
+            collectorPermissions(),
+            "s3:GetBucketAcl",
+            "arn:aws:s3:::collector-logs-5d6e7f8",
+        );
         assert.strictEqual(result, "Allowed");
     });
 
     it("lets the deploy identity write the log bucket's ACL, which CloudFront standard logging requires", async () => {
-        const result = await deployRoleMay(collectorPermissions(), "s3:PutBucketAcl", "arn:aws:s3:::collector-logs-5d6e7f8");
+        const result = await deployRoleMay(
+            collectorPermissions(),
+            "s3:PutBucketAcl",
+            "arn:aws:s3:::collector-logs-5d6e7f8",
+        );
         assert.strictEqual(result, "Allowed");
     });
 
     it("refuses buckets whose name does not start with the configured prefix", async () => {
-        const result = await deployRoleMay(collectorPermissions(), "s3:PutBucketPolicy", "arn:aws:s3:::payroll-exports");
+        const result = await deployRoleMay(
+            collectorPermissions(),
+            "s3:PutBucketPolicy",
+            "arn:aws:s3:::payroll-exports",
+        );
         assert.strictEqual(result, "ImplicitlyDenied");
     });
 
     it("refuses objects of buckets whose name does not start with the configured prefix", async () => {
-        const result = await deployRoleMay(collectorPermissions(), "s3:GetObject", "arn:aws:s3:::payroll-exports/2026.csv");
+        const result = await deployRoleMay(
+            collectorPermissions(),
+            "s3:GetObject",
+            "arn:aws:s3:::payroll-exports/2026.csv",
+        );
         assert.strictEqual(result, "ImplicitlyDenied");
     });
 
@@ -308,13 +358,17 @@ describe("deploy role permissions policy", () => {
 
     it("with a custom domain allows requesting a certificate in us-east-1", async () => {
         const policy = collectorPermissions({ customDomain: true });
-        const result = await deployRoleMay(policy, "acm:RequestCertificate", "*", { "aws:RequestedRegion": "us-east-1" });
+        const result = await deployRoleMay(policy, "acm:RequestCertificate", "*", {
+            "aws:RequestedRegion": "us-east-1",
+        });
         assert.strictEqual(result, "Allowed");
     });
 
     it("with a custom domain refuses requesting a certificate outside us-east-1, where CloudFront cannot use it", async () => {
         const policy = collectorPermissions({ customDomain: true });
-        const result = await deployRoleMay(policy, "acm:RequestCertificate", "*", { "aws:RequestedRegion": "eu-west-1" });
+        const result = await deployRoleMay(policy, "acm:RequestCertificate", "*", {
+            "aws:RequestedRegion": "eu-west-1",
+        });
         assert.strictEqual(result, "ImplicitlyDenied");
     });
 
@@ -337,14 +391,23 @@ describe("deploy role permissions policy", () => {
     });
 
     it("fits in IAM's 10,240-character limit on a role's inline policies with every option on", () => {
-        const policy = collectorPermissions({ customDomain: true, hostedZoneIds: ["Z0123456789ABC", "Z0123456789ABD"] });
+        const policy = collectorPermissions({
+            customDomain: true,
+            hostedZoneIds: ["Z0123456789ABC", "Z0123456789ABD"],
+        });
         assert.ok(JSON.stringify(policy).length < 10240, `policy is ${JSON.stringify(policy).length} characters`);
     });
 });
 
 describe("preview role permissions policy", () => {
     const preview = () =>
-        previewPermissionsPolicy({ partition: "aws", accountId: ACCOUNT, bucketNamePrefix: "collector-", customDomain: true, hostedZoneIds: [] });
+        previewPermissionsPolicy({
+            partition: "aws",
+            accountId: ACCOUNT,
+            bucketNamePrefix: "collector-",
+            customDomain: true,
+            hostedZoneIds: [],
+        });
 
     const reads: Array<[string, string]> = [
         ["sts:GetCallerIdentity", "*"],
@@ -385,7 +448,10 @@ describe("deploy role settings", () => {
 
     it("defaults to the dev stack of the cloudfront-collector project", () => {
         const settings = resolveSettings({}, "acme");
-        assert.deepStrictEqual([settings.collectorProject, settings.collectorStacks], ["cloudfront-collector", ["dev"]]);
+        assert.deepStrictEqual(
+            [settings.collectorProject, settings.collectorStacks],
+            ["cloudfront-collector", ["dev"]],
+        );
     });
 
     it("reports every invalid setting in one error", () => {
@@ -410,11 +476,11 @@ describe("deploy role settings", () => {
                     "  - `pulumiOrganization` must be a Pulumi organization name (letters, digits, '-', '_', '.'), got \"acme:*\"",
                     "  - `collectorProject` must be a Pulumi project name (letters, digits, '-', '_', '.'), got \"cloudfront-*\"",
                     "  - `collectorStacks` entries must be stack names or patterns (letters, digits, '-', '_', '.', '*', '?'), got \"dev:prod\"",
-                    "  - `existingOidcProviderArn` must be an IAM OIDC provider ARN (arn:aws:iam::<account>:oidc-provider/<url>), got \"api.pulumi.com/oidc\"",
-                    "  - `oidcIssuerUrl` must be an https:// URL, got \"http://api.pulumi.com/oidc\"",
+                    '  - `existingOidcProviderArn` must be an IAM OIDC provider ARN (arn:aws:iam::<account>:oidc-provider/<url>), got "api.pulumi.com/oidc"',
+                    '  - `oidcIssuerUrl` must be an https:// URL, got "http://api.pulumi.com/oidc"',
                     "  - `maxSessionDurationSeconds` must be a whole number from 3600 to 43200, got 60",
                     "  - `bucketNamePrefix` must be the start of an S3 bucket name (lower case letters, digits, '.', '-') or '*', got \"Collector_\"",
-                    "  - `hostedZoneIds` entries must be Route 53 hosted zone ids such as Z0123456789ABC, got \"example.com\"",
+                    '  - `hostedZoneIds` entries must be Route 53 hosted zone ids such as Z0123456789ABC, got "example.com"',
                     "  - `hostedZoneIds` is only used with `customDomain: true`, which is false",
                 ].join("\n"),
             },
@@ -422,13 +488,19 @@ describe("deploy role settings", () => {
     });
 
     it("refuses an empty list of stacks", () => {
-        assert.throws(() => resolveSettings({ collectorStacks: [] }, "acme"), /`collectorStacks` must name at least one stack, got \[\]/);
+        assert.throws(
+            () => resolveSettings({ collectorStacks: [] }, "acme"),
+            /`collectorStacks` must name at least one stack, got \[\]/,
+        );
     });
 
     it("declares in deploy/Pulumi.yaml the same defaults the program applies", () => {
         const project = parse(fs.readFileSync(path.join(__dirname, "..", "deploy", "Pulumi.yaml"), "utf8"));
         const declared = Object.fromEntries(
-            Object.entries(project.config as Record<string, { default: unknown }>).map(([key, schema]) => [key, schema.default]),
+            Object.entries(project.config as Record<string, { default: unknown }>).map(([key, schema]) => [
+                key,
+                schema.default,
+            ]),
         );
         assert.deepStrictEqual(declared, DEFAULTS);
     });
@@ -446,7 +518,9 @@ const PROGRAM = require.resolve("../deploy/index");
 const DEPLOY_PROJECT = "cloudfront-collector-deploy-role";
 
 /** Loads deploy/index.ts afresh under mocks with `config`, and returns what it registered. */
-async function runProgram(config: Record<string, string>): Promise<{ resources: Registered[]; outputs: Record<string, unknown> }> {
+async function runProgram(
+    config: Record<string, string>,
+): Promise<{ resources: Registered[]; outputs: Record<string, unknown> }> {
     const resources: Registered[] = [];
     await pulumi.runtime.setMocks(
         {
@@ -460,10 +534,20 @@ async function runProgram(config: Record<string, string>): Promise<{ resources: 
             },
             call: (args) => {
                 if (args.token === "aws:index/getCallerIdentity:getCallerIdentity") {
-                    return { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/admin`, userId: "AIDAEXAMPLE", id: ACCOUNT };
+                    return {
+                        accountId: ACCOUNT,
+                        arn: `arn:aws:iam::${ACCOUNT}:user/admin`,
+                        userId: "AIDAEXAMPLE",
+                        id: ACCOUNT,
+                    };
                 }
                 if (args.token === "aws:index/getPartition:getPartition") {
-                    return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
+                    return {
+                        partition: "aws",
+                        dnsSuffix: "amazonaws.com",
+                        reverseDnsPrefix: "com.amazonaws",
+                        id: "aws",
+                    };
                 }
                 throw new Error(`unexpected call ${args.token}`);
             },
@@ -480,7 +564,9 @@ async function runProgram(config: Record<string, string>): Promise<{ resources: 
     const program: Record<string, unknown> = require(PROGRAM);
     const outputs: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(program)) {
-        outputs[key] = await new Promise((resolve) => (pulumi.output(value) as pulumi.Output<unknown>).apply((v) => resolve(v)));
+        outputs[key] = await new Promise((resolve) =>
+            (pulumi.output(value) as pulumi.Output<unknown>).apply((v) => resolve(v)),
+        );
     }
     // The role policy's document waits on two invokes; give its registration a bounded time.
     for (let i = 0; i < 200 && !resources.some((r) => r.type === "aws:iam/rolePolicy:RolePolicy"); i++) {
@@ -548,7 +634,10 @@ describe("deploy role program", () => {
         const existing = `arn:aws:iam::${ACCOUNT}:oidc-provider/api.pulumi.com/oidc`;
         const { resources, outputs } = await runProgram({ ...config, existingOidcProviderArn: existing });
         assert.deepStrictEqual(
-            [registered(resources, "aws:iam/openIdConnectProvider:OpenIdConnectProvider").length, outputs.oidcProviderArn],
+            [
+                registered(resources, "aws:iam/openIdConnectProvider:OpenIdConnectProvider").length,
+                outputs.oidcProviderArn,
+            ],
             [0, existing],
         );
     });

@@ -81,7 +81,10 @@ describe("the distribution", () => {
         });
 
         it("serves plain HTTP and HTTPS alike by default", async () => {
-            assert.equal(behaviorOf((await build()).child(T.distribution, "distribution")).viewerProtocolPolicy, "allow-all");
+            assert.equal(
+                behaviorOf((await build()).child(T.distribution, "distribution")).viewerProtocolPolicy,
+                "allow-all",
+            );
         });
 
         it("refuses plain HTTP with https-only", async () => {
@@ -119,7 +122,10 @@ describe("the distribution", () => {
 
         it("is described by its comment, by default after the collector", async () => {
             const built = await build();
-            assert.equal(built.child(T.distribution, "distribution").inputs.comment, `Snowplow collector ${built.name}`);
+            assert.equal(
+                built.child(T.distribution, "distribution").inputs.comment,
+                `Snowplow collector ${built.name}`,
+            );
             const custom = await build({ comment: "events for shop.example.com" });
             assert.equal(custom.child(T.distribution, "distribution").inputs.comment, "events for shop.example.com");
         });
@@ -135,7 +141,10 @@ describe("the distribution", () => {
         });
 
         it("writes at the top of the bucket and without cookies by default", async () => {
-            const logging = (await build()).child(T.distribution, "distribution").inputs.loggingConfig as Record<string, unknown>;
+            const logging = (await build()).child(T.distribution, "distribution").inputs.loggingConfig as Record<
+                string,
+                unknown
+            >;
             assert.equal(logging.prefix, "");
             assert.equal(logging.includeCookies, false);
         });

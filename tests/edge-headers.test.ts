@@ -39,7 +39,10 @@ describe("edgeResponseHeaders: CORS", () => {
     });
 
     it("matches a leftmost-label wildcard against a subdomain and echoes it", () => {
-        const added = edgeResponseHeaders(corsPolicy(["https://*.example.com"], false), get("https://shop.eu.example.com"));
+        const added = edgeResponseHeaders(
+            corsPolicy(["https://*.example.com"], false),
+            get("https://shop.eu.example.com"),
+        );
         assert.equal(added["access-control-allow-origin"], "https://shop.eu.example.com");
     });
 
@@ -54,7 +57,10 @@ describe("edgeResponseHeaders: CORS", () => {
     });
 
     it("does not match a wildcard against a look-alike domain", () => {
-        const added = edgeResponseHeaders(corsPolicy(["https://*.example.com"], false), get("https://www.badexample.com"));
+        const added = edgeResponseHeaders(
+            corsPolicy(["https://*.example.com"], false),
+            get("https://www.badexample.com"),
+        );
         assert.deepEqual(added, {});
     });
 
@@ -91,7 +97,11 @@ describe("edgeResponseHeaders: CORS", () => {
     it("answers a preflight with the allowed methods, headers and max age", () => {
         const added = edgeResponseHeaders(corsPolicy([PAGE], true), preflight(PAGE));
         assert.deepEqual(
-            [added["access-control-allow-methods"], added["access-control-allow-headers"], added["access-control-max-age"]],
+            [
+                added["access-control-allow-methods"],
+                added["access-control-allow-headers"],
+                added["access-control-max-age"],
+            ],
             ["GET, HEAD, OPTIONS", "*", "600"],
         );
     });
@@ -106,7 +116,11 @@ describe("edgeResponseHeaders: CORS", () => {
     it("leaves preflight-only headers off an ordinary CORS response", () => {
         const added = edgeResponseHeaders(corsPolicy([PAGE], true), get(PAGE));
         assert.deepEqual(
-            [added["access-control-allow-methods"], added["access-control-allow-headers"], added["access-control-max-age"]],
+            [
+                added["access-control-allow-methods"],
+                added["access-control-allow-headers"],
+                added["access-control-max-age"],
+            ],
             [undefined, undefined, undefined],
         );
     });
@@ -120,8 +134,10 @@ describe("edgeResponseHeaders: CORS", () => {
         const policy = corsPolicy([PAGE], false);
         policy.corsConfig!.accessControlExposeHeaders = { items: ["X-Amz-Cf-Id", "Date"] };
         assert.deepEqual(
-            [edgeResponseHeaders(policy, get(PAGE))["access-control-expose-headers"],
-                edgeResponseHeaders(policy, preflight(PAGE))["access-control-expose-headers"]],
+            [
+                edgeResponseHeaders(policy, get(PAGE))["access-control-expose-headers"],
+                edgeResponseHeaders(policy, preflight(PAGE))["access-control-expose-headers"],
+            ],
             ["X-Amz-Cf-Id, Date", undefined],
         );
     });
@@ -129,7 +145,9 @@ describe("edgeResponseHeaders: CORS", () => {
     it("keeps the origin's CORS header when originOverride is false", () => {
         const policy = corsPolicy([PAGE], false);
         policy.corsConfig!.originOverride = false;
-        const added = edgeResponseHeaders(policy, get(PAGE), { "access-control-allow-origin": "https://other.example" });
+        const added = edgeResponseHeaders(policy, get(PAGE), {
+            "access-control-allow-origin": "https://other.example",
+        });
         assert.equal(added["access-control-allow-origin"], undefined);
     });
 
@@ -155,13 +173,20 @@ describe("edgeResponseHeaders: no policy, custom and security headers", () => {
     });
 
     it("keeps the origin's value of a custom header whose override is false", () => {
-        const policy = { customHeadersConfig: { items: [{ header: "Cache-Control", value: "no-store", override: false }] } };
+        const policy = {
+            customHeadersConfig: { items: [{ header: "Cache-Control", value: "no-store", override: false }] },
+        };
         assert.equal(edgeResponseHeaders(policy, get(), { "cache-control": "max-age=60" })["cache-control"], undefined);
     });
 
     it("replaces the origin's value of a custom header whose override is true", () => {
-        const policy = { customHeadersConfig: { items: [{ header: "Cache-Control", value: "no-store", override: true }] } };
-        assert.equal(edgeResponseHeaders(policy, get(), { "cache-control": "max-age=60" })["cache-control"], "no-store");
+        const policy = {
+            customHeadersConfig: { items: [{ header: "Cache-Control", value: "no-store", override: true }] },
+        };
+        assert.equal(
+            edgeResponseHeaders(policy, get(), { "cache-control": "max-age=60" })["cache-control"],
+            "no-store",
+        );
     });
 
     it("adds the configured security headers", () => {
@@ -169,7 +194,11 @@ describe("edgeResponseHeaders: no policy, custom and security headers", () => {
             {
                 securityHeadersConfig: {
                     contentTypeOptions: { override: true },
-                    strictTransportSecurity: { accessControlMaxAgeSec: 31536000, includeSubdomains: true, override: true },
+                    strictTransportSecurity: {
+                        accessControlMaxAgeSec: 31536000,
+                        includeSubdomains: true,
+                        override: true,
+                    },
                 },
             },
             get(),

@@ -48,7 +48,9 @@ describe("the loopback edge", () => {
         edge = await startEdgeFor(collectorPlan(corsPolicy([PAGE], true)));
         const response = await fetch(`${edge.url}/i`, { headers: { origin: PAGE } });
         assert.deepEqual(
-            ["access-control-allow-origin", "access-control-allow-credentials"].map((name) => response.headers.get(name)),
+            ["access-control-allow-origin", "access-control-allow-credentials"].map((name) =>
+                response.headers.get(name),
+            ),
             [PAGE, "true"],
         );
     });

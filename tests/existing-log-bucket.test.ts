@@ -21,14 +21,26 @@ describe("an existing log bucket (logBucketName)", () => {
     it("is where the distribution logs, by its global domain", async () => {
         const built = await build({ logBucketName: "acme-snowplow-raw", logPrefix: "cf/" });
         const logging = built.child(T.distribution, "distribution").inputs.loggingConfig as Record<string, unknown>;
-        assert.deepEqual(logging, { bucket: "acme-snowplow-raw.s3.amazonaws.com", prefix: "cf/", includeCookies: false });
+        assert.deepEqual(logging, {
+            bucket: "acme-snowplow-raw.s3.amazonaws.com",
+            prefix: "cf/",
+            includeCookies: false,
+        });
     });
 
     it("is not created, and none of its settings are touched", async () => {
         const built = await build({ logBucketName: "acme-snowplow-raw" });
-        assert.deepEqual(built.children(T.bucket).map((b) => b.name), [`${built.name}-pixel-bucket`]);
-        const onLogs = built.resources.filter((r) => LOG_RESOURCE_TYPES.includes(r.type as never) && r.name.includes("-log-"));
-        assert.deepEqual(onLogs.map((r) => r.name), []);
+        assert.deepEqual(
+            built.children(T.bucket).map((b) => b.name),
+            [`${built.name}-pixel-bucket`],
+        );
+        const onLogs = built.resources.filter(
+            (r) => LOG_RESOURCE_TYPES.includes(r.type as never) && r.name.includes("-log-"),
+        );
+        assert.deepEqual(
+            onLogs.map((r) => r.name),
+            [],
+        );
         const pixelBucket = built.child(T.bucket, "pixel-bucket").outputs.bucket;
         for (const r of built.resources.filter((x) => "bucket" in x.inputs && x.type !== T.distribution)) {
             assert.equal(r.inputs.bucket, pixelBucket, `${r.name} touches only the pixel bucket`);
@@ -64,7 +76,10 @@ describe("an existing log bucket (logBucketName)", () => {
     });
 
     it("accepts bucket names that hold an IP address without being one", () => {
-        assert.deepEqual([...problemsOf({ logBucketName: "logs.10.0.0.1" }), ...problemsOf({ logBucketName: "10.0.0.1.logs" })], []);
+        assert.deepEqual(
+            [...problemsOf({ logBucketName: "logs.10.0.0.1" }), ...problemsOf({ logBucketName: "10.0.0.1.logs" })],
+            [],
+        );
     });
 
     // Each a value other than the argument's default: the default asks for nothing.
@@ -97,7 +112,9 @@ describe("an existing log bucket (logBucketName)", () => {
     });
 
     it("refuses a logBucketName that is not a string", () => {
-        assert.deepEqual(problemsOf({ logBucketName: 12 }), ['logBucketName: the name of an existing S3 bucket, such as "acme-snowplow-raw"']);
+        assert.deepEqual(problemsOf({ logBucketName: 12 }), [
+            'logBucketName: the name of an existing S3 bucket, such as "acme-snowplow-raw"',
+        ]);
     });
 
     describe("in an opt-in region", () => {
@@ -105,9 +122,23 @@ describe("an existing log bucket (logBucketName)", () => {
 
         it("stops the deploy before the distribution is created", async () => {
             engine().fabricator.existingBuckets.set("cape-town-logs", "af-south-1");
-            const errors = await applyErrorsDuring(() => new CloudfrontCollector("byo-optin", { logBucketName: "cape-town-logs" }));
-            assert.ok(errors.some((e) => e.includes('logBucketName: bucket "cape-town-logs" is in af-south-1: af-south-1 is an opt-in region')), errors.join("\n"));
-            assert.deepEqual(engine().resources.filter((r) => r.type === T.distribution).map((r) => r.name), []);
+            const errors = await applyErrorsDuring(
+                () => new CloudfrontCollector("byo-optin", { logBucketName: "cape-town-logs" }),
+            );
+            assert.ok(
+                errors.some((e) =>
+                    e.includes(
+                        'logBucketName: bucket "cape-town-logs" is in af-south-1: af-south-1 is an opt-in region',
+                    ),
+                ),
+                errors.join("\n"),
+            );
+            assert.deepEqual(
+                engine()
+                    .resources.filter((r) => r.type === T.distribution)
+                    .map((r) => r.name),
+                [],
+            );
         });
     });
 });

@@ -7,7 +7,9 @@ describe("the log bucket", () => {
 
     it("has ACLs enabled with BucketOwnerPreferred, as CloudFront's standard logging needs", async () => {
         const built = await build();
-        assert.deepEqual(built.child(T.ownership, "log-ownership").inputs.rule, { objectOwnership: "BucketOwnerPreferred" });
+        assert.deepEqual(built.child(T.ownership, "log-ownership").inputs.rule, {
+            objectOwnership: "BucketOwnerPreferred",
+        });
     });
 
     it("grants FULL_CONTROL to the bucket owner and to CloudFront's log delivery account together", async () => {
@@ -52,7 +54,10 @@ describe("the log bucket", () => {
     it("expires and moves nothing by default", async () => {
         const built = await build();
         const rules = built.child(T.lifecycle, "log-lifecycle").inputs.rules as Record<string, unknown>[];
-        assert.deepEqual(rules.map((r) => [r.expiration, r.transitions, r.noncurrentVersionExpiration]), [[undefined, undefined, undefined]]);
+        assert.deepEqual(
+            rules.map((r) => [r.expiration, r.transitions, r.noncurrentVersionExpiration]),
+            [[undefined, undefined, undefined]],
+        );
         assert.equal(built.child(T.bucket, "log-bucket").inputs.lifecycleRules, undefined);
     });
 
@@ -95,11 +100,22 @@ describe("the log bucket", () => {
 
     it("changes one setting at a time: public access, ownership, ACL, encryption, versioning, lifecycle, policy", async () => {
         const built = await build({ logVersioning: true });
-        const order = ["log-public-access", "log-ownership", "log-acl", "log-encryption", "log-versioning", "log-lifecycle", "log-policy"];
+        const order = [
+            "log-public-access",
+            "log-ownership",
+            "log-acl",
+            "log-encryption",
+            "log-versioning",
+            "log-lifecycle",
+            "log-policy",
+        ];
         const types = [T.publicAccess, T.ownership, T.acl, T.encryption, T.versioning, T.lifecycle, T.policy];
         for (let i = 1; i < order.length; i++) {
             const deps = dependenciesOf(built.child(types[i], order[i]));
-            assert.ok(deps.includes(`${built.name}-${order[i - 1]}`), `${order[i]} waits for ${order[i - 1]}: ${deps.join()}`);
+            assert.ok(
+                deps.includes(`${built.name}-${order[i - 1]}`),
+                `${order[i]} waits for ${order[i - 1]}: ${deps.join()}`,
+            );
         }
     });
 

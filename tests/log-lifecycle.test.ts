@@ -65,7 +65,13 @@ describe("the log lifecycle", () => {
     });
 
     it("moves and expires with one enabled rule", async () => {
-        const r = rule(await rulesOf({ logTransitions: [{ days: 0, storageClass: "INTELLIGENT_TIERING" }], logExpirationDays: 400 }), "age-log-files");
+        const r = rule(
+            await rulesOf({
+                logTransitions: [{ days: 0, storageClass: "INTELLIGENT_TIERING" }],
+                logExpirationDays: 400,
+            }),
+            "age-log-files",
+        );
         assert.deepEqual(r, {
             id: "age-log-files",
             status: "Enabled",
@@ -82,7 +88,9 @@ describe("the log lifecycle", () => {
 
     it("turns versioning on when asked, and expires earlier versions after 90 days by default", async () => {
         const built = await build({ logVersioning: true });
-        assert.deepEqual(built.child(T.versioning, "log-versioning").inputs.versioningConfiguration, { status: "Enabled" });
+        assert.deepEqual(built.child(T.versioning, "log-versioning").inputs.versioningConfiguration, {
+            status: "Enabled",
+        });
         assert.equal(built.child(T.versioning, "log-versioning").options.retainOnDelete, true);
         const r = rule(built.child(T.lifecycle, "log-lifecycle").inputs.rules as Rule[], "expire-noncurrent-versions");
         assert.deepEqual(r, {
@@ -100,41 +108,167 @@ describe("the log lifecycle", () => {
     });
 
     it("expires earlier versions after the days given", async () => {
-        const r = rule(await rulesOf({ logVersioning: true, logNoncurrentVersionExpirationDays: 14 }), "expire-noncurrent-versions");
+        const r = rule(
+            await rulesOf({ logVersioning: true, logNoncurrentVersionExpirationDays: 14 }),
+            "expire-noncurrent-versions",
+        );
         assert.deepEqual(r?.noncurrentVersionExpiration, { noncurrentDays: 14 });
     });
 
     it("leaves versioning off by default", async () => {
         const built = await build();
         assert.equal(built.children(T.versioning).length, 0);
-        assert.equal(rule(built.child(T.lifecycle, "log-lifecycle").inputs.rules as Rule[], "expire-noncurrent-versions"), undefined);
+        assert.equal(
+            rule(built.child(T.lifecycle, "log-lifecycle").inputs.rules as Rule[], "expire-noncurrent-versions"),
+            undefined,
+        );
     });
 
     describe("checks", () => {
         const refused: [string, unknown, string][] = [
-            ["an expiry before the last transition", { logTransitions: [{ days: 60, storageClass: "GLACIER" }], logExpirationDays: 60 }, "logExpirationDays: more days than the last transition (GLACIER after 60 days): a log file must not expire before it moves"],
+            [
+                "an expiry before the last transition",
+                { logTransitions: [{ days: 60, storageClass: "GLACIER" }], logExpirationDays: 60 },
+                "logExpirationDays: more days than the last transition (GLACIER after 60 days): a log file must not expire before it moves",
+            ],
             ["zero days", { logExpirationDays: 0 }, "logExpirationDays: a whole number of days from 1 to 2147483647"],
-            ["fractional days", { logAbortIncompleteUploadDays: 1.5 }, "logAbortIncompleteUploadDays: a whole number of days from 1 to 2147483647"],
-            ["negative days", { logTransitions: [{ days: -30, storageClass: "GLACIER" }] }, "logTransitions[0].days: a whole number of days from 0 to 2147483647"],
-            ["days given as a string", { logNoncurrentVersionExpirationDays: "30", logVersioning: true }, "logNoncurrentVersionExpirationDays: a whole number of days from 1 to 2147483647"],
-            ["an unknown storage class", { logTransitions: [{ days: 30, storageClass: "COLD" }] }, 'logTransitions[0].storageClass: one of "STANDARD_IA", "INTELLIGENT_TIERING", "ONEZONE_IA", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"'],
-            ["STANDARD_IA before 30 days", { logTransitions: [{ days: 7, storageClass: "STANDARD_IA" }] }, "logTransitions[0].days: at least 30 for STANDARD_IA, as S3 requires"],
-            ["a move to a warmer class", { logTransitions: [{ days: 30, storageClass: "GLACIER" }, { days: 90, storageClass: "STANDARD_IA" }] }, "logTransitions[1].storageClass: a storage class colder than GLACIER, the one before it (S3 moves objects only down STANDARD_IA > INTELLIGENT_TIERING > ONEZONE_IA > GLACIER_IR > GLACIER > DEEP_ARCHIVE)"],
-            ["transitions out of order of days", { logTransitions: [{ days: 90, storageClass: "GLACIER_IR" }, { days: 60, storageClass: "GLACIER" }] }, "logTransitions[1].days: more days than the transition before it (90)"],
-            ["leaving STANDARD_IA before 30 days in it", { logTransitions: [{ days: 30, storageClass: "STANDARD_IA" }, { days: 45, storageClass: "GLACIER" }] }, "logTransitions[1].days: at least 60: S3 keeps objects 30 days in STANDARD_IA before moving them on"],
-            ["transitions that are not a list", { logTransitions: { days: 30 } }, 'logTransitions: a list of { days, storageClass }, such as [{ days: 30, storageClass: "STANDARD_IA" }]'],
-            ["a transition that is not an object", { logTransitions: [30] }, "logTransitions[0]: an object { days, storageClass }"],
-            ["noncurrent expiry without versioning", { logNoncurrentVersionExpirationDays: 30 }, "logNoncurrentVersionExpirationDays: no value unless logVersioning is true: without versioning there are no earlier versions"],
+            [
+                "fractional days",
+                { logAbortIncompleteUploadDays: 1.5 },
+                "logAbortIncompleteUploadDays: a whole number of days from 1 to 2147483647",
+            ],
+            [
+                "negative days",
+                { logTransitions: [{ days: -30, storageClass: "GLACIER" }] },
+                "logTransitions[0].days: a whole number of days from 0 to 2147483647",
+            ],
+            [
+                "days given as a string",
+                { logNoncurrentVersionExpirationDays: "30", logVersioning: true },
+                "logNoncurrentVersionExpirationDays: a whole number of days from 1 to 2147483647",
+            ],
+            [
+                "an unknown storage class",
+                { logTransitions: [{ days: 30, storageClass: "COLD" }] },
+                'logTransitions[0].storageClass: one of "STANDARD_IA", "INTELLIGENT_TIERING", "ONEZONE_IA", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"',
+            ],
+            [
+                "STANDARD_IA before 30 days",
+                { logTransitions: [{ days: 7, storageClass: "STANDARD_IA" }] },
+                "logTransitions[0].days: at least 30 for STANDARD_IA, as S3 requires",
+            ],
+            [
+                "a move to a warmer class",
+                {
+                    logTransitions: [
+                        { days: 30, storageClass: "GLACIER" },
+                        { days: 90, storageClass: "STANDARD_IA" },
+                    ],
+                },
+                "logTransitions[1].storageClass: a storage class colder than GLACIER, the one before it (S3 moves objects only down STANDARD_IA > INTELLIGENT_TIERING > ONEZONE_IA > GLACIER_IR > GLACIER > DEEP_ARCHIVE)",
+            ],
+            [
+                "transitions out of order of days",
+                {
+                    logTransitions: [
+                        { days: 90, storageClass: "GLACIER_IR" },
+                        { days: 60, storageClass: "GLACIER" },
+                    ],
+                },
+                "logTransitions[1].days: more days than the transition before it (90)",
+            ],
+            [
+                "leaving STANDARD_IA before 30 days in it",
+                {
+                    logTransitions: [
+                        { days: 30, storageClass: "STANDARD_IA" },
+                        { days: 45, storageClass: "GLACIER" },
+                    ],
+                },
+                "logTransitions[1].days: at least 60: S3 keeps objects 30 days in STANDARD_IA before moving them on",
+            ],
+            [
+                "transitions that are not a list",
+                { logTransitions: { days: 30 } },
+                'logTransitions: a list of { days, storageClass }, such as [{ days: 30, storageClass: "STANDARD_IA" }]',
+            ],
+            [
+                "a transition that is not an object",
+                { logTransitions: [30] },
+                "logTransitions[0]: an object { days, storageClass }",
+            ],
+            [
+                "noncurrent expiry without versioning",
+                { logNoncurrentVersionExpirationDays: 30 },
+                "logNoncurrentVersionExpirationDays: no value unless logVersioning is true: without versioning there are no earlier versions",
+            ],
             ["versioning that is not a boolean", { logVersioning: "on" }, "logVersioning: true or false"],
             ["versioning: null", { logVersioning: null }, "logVersioning: true or false"],
-            ["a move from ONEZONE_IA to GLACIER_IR, which S3 does not make", { logTransitions: [{ days: 30, storageClass: "ONEZONE_IA" }, { days: 90, storageClass: "GLACIER_IR" }] }, "logTransitions[1].storageClass: a storage class S3 moves ONEZONE_IA objects to: one colder than GLACIER_IR"],
-            ["leaving GLACIER before 90 days in it", { logTransitions: [{ days: 30, storageClass: "GLACIER" }, { days: 60, storageClass: "DEEP_ARCHIVE" }] }, "logTransitions[1].days: at least 120: S3 keeps objects 90 days in GLACIER before moving them on"],
-            ["leaving GLACIER_IR before 90 days in it", { logTransitions: [{ days: 0, storageClass: "GLACIER_IR" }, { days: 89, storageClass: "GLACIER" }] }, "logTransitions[1].days: at least 90: S3 keeps objects 90 days in GLACIER_IR before moving them on"],
-            ["a transition without days", { logTransitions: [{ storageClass: "GLACIER" }] }, "logTransitions[0].days: a whole number of days from 0 to 2147483647"],
-            ["two transitions on the same day", { logTransitions: [{ days: 30, storageClass: "INTELLIGENT_TIERING" }, { days: 30, storageClass: "GLACIER" }] }, "logTransitions[1].days: more days than the transition before it (30)"],
-            ["ONEZONE_IA before 30 days", { logTransitions: [{ days: 7, storageClass: "ONEZONE_IA" }] }, "logTransitions[0].days: at least 30 for ONEZONE_IA, as S3 requires"],
-            ["wrong days alone, without judging the transition's place", { logTransitions: [{ days: 30, storageClass: "GLACIER" }, { days: "90", storageClass: "STANDARD_IA" }] }, "logTransitions[1].days: a whole number of days from 0 to 2147483647"],
-            ["a hole in the list of transitions", { logTransitions: [, { days: 30, storageClass: "GLACIER" }] }, "logTransitions[0]: an object { days, storageClass }"],
+            [
+                "a move from ONEZONE_IA to GLACIER_IR, which S3 does not make",
+                {
+                    logTransitions: [
+                        { days: 30, storageClass: "ONEZONE_IA" },
+                        { days: 90, storageClass: "GLACIER_IR" },
+                    ],
+                },
+                "logTransitions[1].storageClass: a storage class S3 moves ONEZONE_IA objects to: one colder than GLACIER_IR",
+            ],
+            [
+                "leaving GLACIER before 90 days in it",
+                {
+                    logTransitions: [
+                        { days: 30, storageClass: "GLACIER" },
+                        { days: 60, storageClass: "DEEP_ARCHIVE" },
+                    ],
+                },
+                "logTransitions[1].days: at least 120: S3 keeps objects 90 days in GLACIER before moving them on",
+            ],
+            [
+                "leaving GLACIER_IR before 90 days in it",
+                {
+                    logTransitions: [
+                        { days: 0, storageClass: "GLACIER_IR" },
+                        { days: 89, storageClass: "GLACIER" },
+                    ],
+                },
+                "logTransitions[1].days: at least 90: S3 keeps objects 90 days in GLACIER_IR before moving them on",
+            ],
+            [
+                "a transition without days",
+                { logTransitions: [{ storageClass: "GLACIER" }] },
+                "logTransitions[0].days: a whole number of days from 0 to 2147483647",
+            ],
+            [
+                "two transitions on the same day",
+                {
+                    logTransitions: [
+                        { days: 30, storageClass: "INTELLIGENT_TIERING" },
+                        { days: 30, storageClass: "GLACIER" },
+                    ],
+                },
+                "logTransitions[1].days: more days than the transition before it (30)",
+            ],
+            [
+                "ONEZONE_IA before 30 days",
+                { logTransitions: [{ days: 7, storageClass: "ONEZONE_IA" }] },
+                "logTransitions[0].days: at least 30 for ONEZONE_IA, as S3 requires",
+            ],
+            [
+                "wrong days alone, without judging the transition's place",
+                {
+                    logTransitions: [
+                        { days: 30, storageClass: "GLACIER" },
+                        { days: "90", storageClass: "STANDARD_IA" },
+                    ],
+                },
+                "logTransitions[1].days: a whole number of days from 0 to 2147483647",
+            ],
+            [
+                "a hole in the list of transitions",
+                { logTransitions: [, { days: 30, storageClass: "GLACIER" }] },
+                "logTransitions[0]: an object { days, storageClass }",
+            ],
         ];
         for (const [what, args, problem] of refused) {
             it(`refuses ${what}`, () => {
@@ -178,7 +312,15 @@ describe("the log lifecycle", () => {
         });
 
         it("accepts a move from GLACIER to DEEP_ARCHIVE 90 days later", () => {
-            assert.deepEqual(problemsOf({ logTransitions: [{ days: 30, storageClass: "GLACIER" }, { days: 120, storageClass: "DEEP_ARCHIVE" }] }), []);
+            assert.deepEqual(
+                problemsOf({
+                    logTransitions: [
+                        { days: 30, storageClass: "GLACIER" },
+                        { days: 120, storageClass: "DEEP_ARCHIVE" },
+                    ],
+                }),
+                [],
+            );
         });
 
         it("accepts a transition to Glacier after one day", () => {

@@ -6,7 +6,10 @@ describe("naming and tags", () => {
 
     it("registers the component with the type token cloudfront-collector:index:CloudfrontCollector", async () => {
         const built = await build();
-        assert.equal(built.resources.filter((r) => r.type === "cloudfront-collector:index:CloudfrontCollector").length, 1);
+        assert.equal(
+            built.resources.filter((r) => r.type === "cloudfront-collector:index:CloudfrontCollector").length,
+            1,
+        );
     });
 
     it("names every child after the collector and parents it to the collector", async () => {
@@ -24,11 +27,19 @@ describe("naming and tags", () => {
         const before = engine().resources.length;
         const a = await build(undefined, "blue");
         const b = await build(undefined, "green");
-        const urns = engine().resources.slice(before).map((r) => r.urn);
+        const urns = engine()
+            .resources.slice(before)
+            .map((r) => r.urn);
         assert.equal(new Set(urns).size, urns.length);
         const names = (x: typeof a) => new Set(x.resources.map((r) => r.name));
-        assert.deepEqual([...names(a)].filter((n) => names(b).has(n)), []);
-        assert.notEqual(a.child(T.bucket, "pixel-bucket").outputs.bucket, b.child(T.bucket, "pixel-bucket").outputs.bucket);
+        assert.deepEqual(
+            [...names(a)].filter((n) => names(b).has(n)),
+            [],
+        );
+        assert.notEqual(
+            a.child(T.bucket, "pixel-bucket").outputs.bucket,
+            b.child(T.bucket, "pixel-bucket").outputs.bucket,
+        );
     });
 
     it("puts the tags on both buckets and the distribution", async () => {

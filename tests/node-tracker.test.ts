@@ -50,7 +50,10 @@ describe("the Node tracker against the edge", function () {
     }
 
     it("sends each event as one GET of /i", () => {
-        assert.deepEqual(edge.requests.map((r) => `${r.method} ${r.path}`), ["GET /i", "GET /i"]);
+        assert.deepEqual(
+            edge.requests.map((r) => `${r.method} ${r.path}`),
+            ["GET /i", "GET /i"],
+        );
     });
 
     it("gives every event its own event id", () => {
@@ -63,8 +66,15 @@ describe("the Node tracker against the edge", function () {
     });
 
     it("sends the tracker version, app id and server platform with every event", () => {
-        const fields = queries().map((query) => [query.get("tv")?.startsWith("node-"), query.get("aid"), query.get("p")]);
-        assert.deepEqual(fields, [[true, "harness-node", "srv"], [true, "harness-node", "srv"]]);
+        const fields = queries().map((query) => [
+            query.get("tv")?.startsWith("node-"),
+            query.get("aid"),
+            query.get("p"),
+        ]);
+        assert.deepEqual(fields, [
+            [true, "harness-node", "srv"],
+            [true, "harness-node", "srv"],
+        ]);
     });
 
     it("keeps a page view's URL and title intact through the query string", () => {

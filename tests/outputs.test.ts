@@ -11,9 +11,14 @@ describe("the collector's outputs", () => {
     });
 
     it("collectorUrl percent-encodes each segment of the path but keeps its slashes", async () => {
-        const built = await build({ pixelPaths: ["com.snowplowanalytics.iglu/v1 beta#"] .map((p) => p.replace("#", "é")) });
+        const built = await build({
+            pixelPaths: ["com.snowplowanalytics.iglu/v1 beta#"].map((p) => p.replace("#", "é")),
+        });
         const domain = built.child(T.distribution, "distribution").outputs.domainName;
-        assert.equal(await valueOf(built.collector.collectorUrl), `https://${domain}/com.snowplowanalytics.iglu/v1%20beta%C3%A9`);
+        assert.equal(
+            await valueOf(built.collector.collectorUrl),
+            `https://${domain}/com.snowplowanalytics.iglu/v1%20beta%C3%A9`,
+        );
     });
 
     it("domainName, distributionId and distributionArn are the distribution's", async () => {
@@ -26,7 +31,10 @@ describe("the collector's outputs", () => {
 
     it("pixelBucketName and logBucketName are the buckets' physical names", async () => {
         const built = await build();
-        assert.equal(await valueOf(built.collector.pixelBucketName), built.child(T.bucket, "pixel-bucket").outputs.bucket);
+        assert.equal(
+            await valueOf(built.collector.pixelBucketName),
+            built.child(T.bucket, "pixel-bucket").outputs.bucket,
+        );
         assert.equal(await valueOf(built.collector.logBucketName), built.child(T.bucket, "log-bucket").outputs.bucket);
     });
 

@@ -15,7 +15,9 @@ describe("the pixel bucket", () => {
 
     it("has ACLs disabled (BucketOwnerEnforced)", async () => {
         const built = await build();
-        assert.deepEqual(built.child(T.ownership, "pixel-ownership").inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
+        assert.deepEqual(built.child(T.ownership, "pixel-ownership").inputs.rule, {
+            objectOwnership: "BucketOwnerEnforced",
+        });
     });
 
     it("encrypts with SSE-S3 by default", async () => {

@@ -56,14 +56,20 @@ describe("the pixel", () => {
 
     it("is served under i by default", async () => {
         const { children } = await build();
-        assert.deepEqual(children(T.object).map((o) => o.inputs.key), ["i"]);
+        assert.deepEqual(
+            children(T.object).map((o) => o.inputs.key),
+            ["i"],
+        );
     });
 
     it("goes into the state as content, with no local file path", async () => {
         const built = await build();
         const inputs = built.child(T.object, "pixel-i").inputs;
         assert.equal(inputs.source, undefined);
-        assert.ok(!JSON.stringify(inputs).includes(__dirname.split("/tests")[0]), "no path of this checkout in the inputs");
+        assert.ok(
+            !JSON.stringify(inputs).includes(__dirname.split("/tests")[0]),
+            "no path of this checkout in the inputs",
+        );
     });
 
     it("tells browsers not to cache it, so that every event reaches CloudFront", async () => {
@@ -91,7 +97,10 @@ describe("the pixel", () => {
         const first = await build({ pixelPaths: ["i", "ice.png"] }, "order-a");
         const second = await build({ pixelPaths: ["ice.png", "i"] }, "order-b");
         const names = (b: typeof first, prefix: string) =>
-            b.children(T.object).map((o) => `${o.name.slice(prefix.length)}=${o.inputs.key}`).sort();
+            b
+                .children(T.object)
+                .map((o) => `${o.name.slice(prefix.length)}=${o.inputs.key}`)
+                .sort();
         assert.deepEqual(names(first, "order-a"), names(second, "order-b"));
     });
 });

@@ -8,18 +8,25 @@ const root = join(__dirname, "..");
 
 /** Runs `npm run plan -- <args>` as a user would, without npm's own banner. */
 function plan(...args: string[]) {
-    const run = spawnSync(process.execPath, [require.resolve("ts-node/dist/bin"), "--transpile-only", join(root, "plan", "cli.ts"), ...args], {
-        cwd: root,
-        encoding: "utf8",
-        timeout: 60_000,
-    });
+    const run = spawnSync(
+        process.execPath,
+        [require.resolve("ts-node/dist/bin"), "--transpile-only", join(root, "plan", "cli.ts"), ...args],
+        {
+            cwd: root,
+            encoding: "utf8",
+            timeout: 60_000,
+        },
+    );
     return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 /** A project directory running this repository's program with one stack file of `stackYaml`. */
 function projectWith(stack: string, stackYaml: string): string {
     const dir = mkdtempSync(join(tmpdir(), "collector-plan-"));
-    const pulumiYaml = readFileSync(join(root, "Pulumi.yaml"), "utf8").replace(/^main: .*$/m, `main: ${join(root, "index.ts")}`);
+    const pulumiYaml = readFileSync(join(root, "Pulumi.yaml"), "utf8").replace(
+        /^main: .*$/m,
+        `main: ${join(root, "index.ts")}`,
+    );
     writeFileSync(join(dir, "Pulumi.yaml"), pulumiYaml);
     writeFileSync(join(dir, `Pulumi.${stack}.yaml`), stackYaml);
     return dir;
@@ -53,13 +60,19 @@ describe("npm run plan", function () {
     });
 
     it("shows the distribution's logging settings", () => {
-        assert.match(text.stdout, /loggingConfig\.bucket: collector-log-bucket-[0-9a-f]+\.s3\.amazonaws\.com {2}\(known after deploy\)/);
+        assert.match(
+            text.stdout,
+            /loggingConfig\.bucket: collector-log-bucket-[0-9a-f]+\.s3\.amazonaws\.com {2}\(known after deploy\)/,
+        );
         assert.match(text.stdout, /loggingConfig\.prefix: cloudfront\/$/m);
         assert.match(text.stdout, /loggingConfig\.includeCookies: false$/m);
     });
 
     it("marks outputs that only a deploy would know", () => {
-        assert.match(text.stdout, /^Outputs:\n {4}collectorUrl: https:\/\/d[0-9a-f]+\.cloudfront\.net\/i {2}\(known after deploy\)$/m);
+        assert.match(
+            text.stdout,
+            /^Outputs:\n {4}collectorUrl: https:\/\/d[0-9a-f]+\.cloudfront\.net\/i {2}\(known after deploy\)$/m,
+        );
     });
 
     it("prints the same plan as JSON with --json", () => {
@@ -67,16 +80,32 @@ describe("npm run plan", function () {
         assert.equal(json.code, 0, json.stderr);
         const parsed = JSON.parse(json.stdout);
         const textNames = [...text.stdout.matchAll(/^ *\+ \S+ {2}(\S+)/gm)].map((m) => m[1]);
-        assert.deepEqual(parsed.resources.map((r: { name: string }) => r.name), textNames);
-        assert.deepEqual(Object.keys(parsed.outputs).sort(), ["collectorUrl", "distributionArn", "distributionId", "domainName", "logBucketName", "logUri", "pixelBucketName"]);
+        assert.deepEqual(
+            parsed.resources.map((r: { name: string }) => r.name),
+            textNames,
+        );
+        assert.deepEqual(Object.keys(parsed.outputs).sort(), [
+            "collectorUrl",
+            "distributionArn",
+            "distributionId",
+            "domainName",
+            "logBucketName",
+            "logUri",
+            "pixelBucketName",
+        ]);
         assert.equal(parsed.outputs.collectorUrl.known, false);
-        const distribution = parsed.resources.find((r: { type: string }) => r.type === "aws:cloudfront/distribution:Distribution");
+        const distribution = parsed.resources.find(
+            (r: { type: string }) => r.type === "aws:cloudfront/distribution:Distribution",
+        );
         assert.ok(distribution.knownAfterDeploy.includes("loggingConfig.bucket"));
         assert.equal(distribution.inputs.loggingConfig.prefix, "cloudfront/");
     });
 
     it("plans the stack named with --stack", () => {
-        const dir = projectWith("prod", "config:\n  aws:region: us-west-2\n  cloudfront-collector:logPrefix: prod-logs/\n");
+        const dir = projectWith(
+            "prod",
+            "config:\n  aws:region: us-west-2\n  cloudfront-collector:logPrefix: prod-logs/\n",
+        );
         const run = plan("--project", dir, "--stack", "prod");
         assert.equal(run.code, 0, run.stderr);
         assert.match(run.stdout, /region us-west-2/);

@@ -86,21 +86,30 @@ function cloudfront(label: string, source?: (plan: Plan) => { arn: string; accou
         principal: () => "cloudfront.amazonaws.com",
         context: (plan) => {
             const from = source?.(plan);
-            const origin: Record<string, string> = from ? { "aws:SourceArn": from.arn, "aws:SourceAccount": from.account } : {};
+            const origin: Record<string, string> = from
+                ? { "aws:SourceArn": from.arn, "aws:SourceAccount": from.account }
+                : {};
             return { ...service("cloudfront.amazonaws.com"), ...origin };
         },
     };
 }
 
 const thisDistribution = (plan: Plan) => ({ arn: plan.distributionArn, account: plan.account });
-const distribution = (account: string, id: string) => ({ arn: `arn:aws:cloudfront::${account}:distribution/${id}`, account });
+const distribution = (account: string, id: string) => ({
+    arn: `arn:aws:cloudfront::${account}:distribution/${id}`,
+    account,
+});
 
 const ownerRole = (name: string) => (plan: Plan) => `arn:aws:iam::${plan.account}:role/${name}`;
 
 /** Callers of both buckets that hold no special place in either policy. */
 const STRANGERS: Caller[] = [
     { label: "an anonymous caller", principal: () => ANONYMOUS, context: () => ({}) },
-    { label: "a role of the owner account with no identity policy", principal: ownerRole("reader"), context: () => ({}) },
+    {
+        label: "a role of the owner account with no identity policy",
+        principal: ownerRole("reader"),
+        context: () => ({}),
+    },
     {
         label: "a role of another account allowed all of S3 by its identity policy",
         principal: () => `arn:aws:iam::${OTHER_ACCOUNT}:role/admin`,
@@ -136,7 +145,11 @@ const PIXEL_CALLERS: Caller[] = [
     {
         label: "another service (logging.s3.amazonaws.com) citing this distribution",
         principal: () => "logging.s3.amazonaws.com",
-        context: (plan) => ({ ...service("logging.s3.amazonaws.com"), "aws:SourceArn": plan.distributionArn, "aws:SourceAccount": plan.account }),
+        context: (plan) => ({
+            ...service("logging.s3.amazonaws.com"),
+            "aws:SourceArn": plan.distributionArn,
+            "aws:SourceAccount": plan.account,
+        }),
     },
     ...STRANGERS,
     OWNER_ADMIN,
@@ -173,11 +186,19 @@ function expectedOnPixelBucket(caller: Caller, op: Operation, tls: boolean): Dec
 const LOG_CALLERS: Caller[] = [
     // Legacy standard logging writes as the awslogsdelivery account, which S3
     // knows by its canonical user id; its access comes from the ACL grant.
-    { label: "CloudFront log delivery (awslogsdelivery)", principal: () => LOG_DELIVERY_CANONICAL_USER_ID, context: () => ({}) },
+    {
+        label: "CloudFront log delivery (awslogsdelivery)",
+        principal: () => LOG_DELIVERY_CANONICAL_USER_ID,
+        context: () => ({}),
+    },
     {
         label: "the log delivery service delivery.logs.amazonaws.com for this distribution",
         principal: () => "delivery.logs.amazonaws.com",
-        context: (plan) => ({ ...service("delivery.logs.amazonaws.com"), "aws:SourceArn": plan.distributionArn, "aws:SourceAccount": plan.account }),
+        context: (plan) => ({
+            ...service("delivery.logs.amazonaws.com"),
+            "aws:SourceArn": plan.distributionArn,
+            "aws:SourceAccount": plan.account,
+        }),
     },
     cloudfront("for this distribution", thisDistribution),
     ...STRANGERS,
@@ -198,7 +219,10 @@ const LOG_OPERATIONS: Operation[] = [
     },
     { action: "s3:GetObject", target: "a log file", resource: logFile },
     { action: "s3:DeleteObject", target: "a log file", resource: logFile },
-    ...onBucket((plan) => plan.logBucketArn, ["s3:ListBucket", "s3:GetBucketAcl", "s3:PutBucketAcl", "s3:PutBucketPolicy"]),
+    ...onBucket(
+        (plan) => plan.logBucketArn,
+        ["s3:ListBucket", "s3:GetBucketAcl", "s3:PutBucketAcl", "s3:PutBucketPolicy"],
+    ),
 ];
 
 /**
@@ -247,7 +271,8 @@ function matrix(
                         });
                         const why = `allowed by [${result.allowedBy.join(", ")}], denied by [${result.deniedBy.join(", ")}]`;
                         assert.equal(result.decision, decision, why);
-                        if (bucket === "log") assert.deepEqual(result.allowedBy, [], "the log bucket's policy allows nobody");
+                        if (bucket === "log")
+                            assert.deepEqual(result.allowedBy, [], "the log bucket's policy allows nobody");
                     },
                 };
             }),

@@ -8,8 +8,23 @@ import { applyErrorsDuring, T, useMockEngine } from "./support/harness";
 // (https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html),
 // written out here rather than read from the component.
 const AWS_OPT_IN_REGIONS = [
-    "af-south-1", "ap-east-1", "ap-east-2", "ap-south-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6",
-    "ap-southeast-7", "ca-west-1", "eu-central-2", "eu-south-1", "eu-south-2", "il-central-1", "me-central-1", "me-south-1", "mx-central-1",
+    "af-south-1",
+    "ap-east-1",
+    "ap-east-2",
+    "ap-south-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "ap-southeast-5",
+    "ap-southeast-6",
+    "ap-southeast-7",
+    "ca-west-1",
+    "eu-central-2",
+    "eu-south-1",
+    "eu-south-2",
+    "il-central-1",
+    "me-central-1",
+    "me-south-1",
+    "mx-central-1",
 ];
 
 /** Runs `work` with `aws:region` set to `region`, as a stack's config would. */
@@ -77,7 +92,9 @@ describe("regions", () => {
     }
 
     it("accepts an opt-in region with an existing log bucket, which may be elsewhere", () => {
-        assert.doesNotThrow(() => withRegion("af-south-1", () => new CloudfrontCollector("byo-elsewhere", { logBucketName: "acme-logs" })));
+        assert.doesNotThrow(() =>
+            withRegion("af-south-1", () => new CloudfrontCollector("byo-elsewhere", { logBucketName: "acme-logs" })),
+        );
     });
 
     // An explicit provider decides the region; the stack's own is then no guide.
@@ -86,7 +103,9 @@ describe("regions", () => {
         ["providers", () => ({ providers: [new aws.Provider("ireland-too", { region: "eu-west-1" })] })],
     ] as [string, () => pulumi.ComponentResourceOptions][]) {
         it(`leaves the region to an explicit ${what} at construction, whatever the stack's region`, () => {
-            assert.doesNotThrow(() => withRegion("af-south-1", () => new CloudfrontCollector(`explicit-${what}`, {}, opts())));
+            assert.doesNotThrow(() =>
+                withRegion("af-south-1", () => new CloudfrontCollector(`explicit-${what}`, {}, opts())),
+            );
         });
     }
 
@@ -98,7 +117,10 @@ describe("regions", () => {
                 const provider = new aws.Provider("cape-town-from-ireland", { region: "af-south-1" });
                 new CloudfrontCollector("provider-optin-elsewhere", {}, { provider });
             });
-            assert.ok(errors.some((e) => e.includes("the log bucket cannot be in af-south-1")), errors.join("\n"));
+            assert.ok(
+                errors.some((e) => e.includes("the log bucket cannot be in af-south-1")),
+                errors.join("\n"),
+            );
         });
     });
 
@@ -110,10 +132,19 @@ describe("regions", () => {
                 const provider = new aws.Provider("cape-town", { region: "af-south-1" });
                 new CloudfrontCollector("provider-optin", {}, { provider });
             });
-            assert.ok(errors.some((e) => e.includes("the log bucket cannot be in af-south-1: af-south-1 is an opt-in region")), errors.join("\n"));
+            assert.ok(
+                errors.some((e) =>
+                    e.includes("the log bucket cannot be in af-south-1: af-south-1 is an opt-in region"),
+                ),
+                errors.join("\n"),
+            );
             const created = optIn().resources.map((r) => r.type);
             assert.ok(!created.includes(T.distribution), "no distribution");
-            assert.equal(optIn().resources.filter((r) => r.name === "provider-optin-log-bucket").length, 0, "no log bucket");
+            assert.equal(
+                optIn().resources.filter((r) => r.name === "provider-optin-log-bucket").length,
+                0,
+                "no log bucket",
+            );
         });
     });
 });

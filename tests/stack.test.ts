@@ -9,11 +9,28 @@ const root = join(__dirname, "..");
 
 /** Every argument of the component; the compiler keeps the list complete. */
 const ARGUMENTS: Record<keyof CloudfrontCollectorArgs, true> = {
-    pixelPaths: true, logPrefix: true, includeCookies: true, priceClass: true, viewerProtocolPolicy: true,
-    allowedOrigins: true, domainNames: true, certificateArn: true, createCertificate: true, hostedZoneId: true,
-    minimumProtocolVersion: true, comment: true, webAclArn: true, logBucketName: true, logTransitions: true,
-    logExpirationDays: true, logAbortIncompleteUploadDays: true, logVersioning: true,
-    logNoncurrentVersionExpirationDays: true, retainLogBucket: true, forceDestroyLogBucket: true, tags: true,
+    pixelPaths: true,
+    logPrefix: true,
+    includeCookies: true,
+    priceClass: true,
+    viewerProtocolPolicy: true,
+    allowedOrigins: true,
+    domainNames: true,
+    certificateArn: true,
+    createCertificate: true,
+    hostedZoneId: true,
+    minimumProtocolVersion: true,
+    comment: true,
+    webAclArn: true,
+    logBucketName: true,
+    logTransitions: true,
+    logExpirationDays: true,
+    logAbortIncompleteUploadDays: true,
+    logVersioning: true,
+    logNoncurrentVersionExpirationDays: true,
+    retainLogBucket: true,
+    forceDestroyLogBucket: true,
+    tags: true,
 };
 const project = readProject(root);
 
@@ -22,11 +39,13 @@ async function planWith(values: Record<string, unknown>): Promise<StackPlan> {
     const config: Record<string, string> = { "aws:region": "eu-west-1" };
     for (const [key, declaration] of Object.entries(project.config)) {
         if (declaration.default !== undefined) {
-            config[`cloudfront-collector:${key}`] = typeof declaration.default === "string" ? declaration.default : JSON.stringify(declaration.default);
+            config[`cloudfront-collector:${key}`] =
+                typeof declaration.default === "string" ? declaration.default : JSON.stringify(declaration.default);
         }
     }
     for (const [key, value] of Object.entries(values)) {
-        config[key.includes(":") ? key : `cloudfront-collector:${key}`] = typeof value === "string" ? value : JSON.stringify(value);
+        config[key.includes(":") ? key : `cloudfront-collector:${key}`] =
+            typeof value === "string" ? value : JSON.stringify(value);
     }
     return planStack(project, "test", { values: config });
 }
@@ -36,13 +55,17 @@ const one = (plan: StackPlan, type: string): PlannedResource => {
     assert.equal(found.length, 1, type);
     return found[0];
 };
-const distribution = (plan: StackPlan) => one(plan, "aws:cloudfront/distribution:Distribution").inputs as Record<string, any>;
+const distribution = (plan: StackPlan) =>
+    one(plan, "aws:cloudfront/distribution:Distribution").inputs as Record<string, any>;
 
 describe("the stack program", () => {
     it("builds one collector named collector", async () => {
         const plan = await planWith({});
         const components = plan.resources.filter((r) => r.type === "cloudfront-collector:index:CloudfrontCollector");
-        assert.deepEqual(components.map((c) => c.name), ["collector"]);
+        assert.deepEqual(
+            components.map((c) => c.name),
+            ["collector"],
+        );
     });
 
     it("exports every output of the collector", async () => {
@@ -82,7 +105,10 @@ describe("the stack program", () => {
         assert.equal(d.priceClass, "PriceClass_200");
         assert.equal(d.defaultCacheBehavior.viewerProtocolPolicy, "https-only");
         assert.equal(d.comment, "shop events");
-        assert.equal(d.webAclId, "arn:aws:wafv2:us-east-1:123456789012:global/webacl/bots/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+        assert.equal(
+            d.webAclId,
+            "arn:aws:wafv2:us-east-1:123456789012:global/webacl/bots/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+        );
         assert.deepEqual(d.tags, { team: "data" });
         const logBucket = plan.resources.find((r) => r.name === "collector-log-bucket")!;
         assert.equal(logBucket.options.retainOnDelete, false);
@@ -116,7 +142,8 @@ describe("Pulumi.yaml", () => {
         const fromComponent = await planStack(readProject(join(__dirname, "fixtures", "bare")), "test", {
             values: { "aws:region": "eu-west-1" },
         });
-        const shape = (plan: StackPlan) => plan.resources.map((r) => [r.type, r.name, r.inputs, r.options.retainOnDelete]);
+        const shape = (plan: StackPlan) =>
+            plan.resources.map((r) => [r.type, r.name, r.inputs, r.options.retainOnDelete]);
         assert.deepEqual(shape(fromDefaults).slice(1), shape(fromComponent).slice(1));
     });
 });
@@ -132,7 +159,9 @@ describe("stack files", () => {
         const bad = { ...project, config: { ...project.config } };
         assert.throws(
             () => readStackConfig(join(__dirname, "fixtures"), bad, "wrong-type"),
-            (err: Error) => err instanceof StackConfigError && /cloudfront-collector:includeCookies must be a boolean, got "yes"/.test(err.message),
+            (err: Error) =>
+                err instanceof StackConfigError &&
+                /cloudfront-collector:includeCookies must be a boolean, got "yes"/.test(err.message),
         );
     });
 

@@ -40,7 +40,11 @@ function jobsRunning(workflow: Workflow, command: string): Array<[string, Job]> 
 
 function onlyJobRunning(workflow: Workflow, command: string): Job {
     const jobs = jobsRunning(workflow, command);
-    assert.strictEqual(jobs.length, 1, `expected one job running pulumi ${command}, found ${jobs.map(([name]) => name)}`);
+    assert.strictEqual(
+        jobs.length,
+        1,
+        `expected one job running pulumi ${command}, found ${jobs.map(([name]) => name)}`,
+    );
     return jobs[0][1];
 }
 
@@ -107,10 +111,7 @@ describe("collector workflow", () => {
             const job = onlyJobRunning(workflow, command);
             const uses = job.steps.map((s) => s.uses?.split("@")[0]).filter(Boolean);
             const credentials = uses.indexOf("aws-actions/configure-aws-credentials");
-            assert.ok(
-                credentials >= 0 && credentials < uses.indexOf("pulumi/actions"),
-                `steps are ${uses.join(", ")}`,
-            );
+            assert.ok(credentials >= 0 && credentials < uses.indexOf("pulumi/actions"), `steps are ${uses.join(", ")}`);
         });
 
         it(`sets up Node 20 and installs with npm ci before ${command}`, () => {
@@ -123,7 +124,10 @@ describe("collector workflow", () => {
 
         it(`passes PULUMI_ACCESS_TOKEN from the repository secrets to ${command}`, () => {
             const job = onlyJobRunning(workflow, command);
-            assert.strictEqual(step(job, "pulumi/actions").env?.PULUMI_ACCESS_TOKEN, "${{ secrets.PULUMI_ACCESS_TOKEN }}");
+            assert.strictEqual(
+                step(job, "pulumi/actions").env?.PULUMI_ACCESS_TOKEN,
+                "${{ secrets.PULUMI_ACCESS_TOKEN }}",
+            );
         });
     }
 
@@ -137,12 +141,15 @@ describe("collector workflow", () => {
     });
 
     it("previews and updates the same stack", () => {
-        const stack = (command: string) => step(onlyJobRunning(workflow, command), "pulumi/actions").with?.["stack-name"];
+        const stack = (command: string) =>
+            step(onlyJobRunning(workflow, command), "pulumi/actions").with?.["stack-name"];
         assert.deepStrictEqual([stack("preview"), stack("up")], ["${{ env.PULUMI_STACK }}", "${{ env.PULUMI_STACK }}"]);
     });
 
     it("pins every action to a version tag or a commit, never a branch", () => {
-        const uses = Object.values(workflow.jobs).flatMap((job) => job.steps.map((s) => s.uses).filter(Boolean) as string[]);
+        const uses = Object.values(workflow.jobs).flatMap(
+            (job) => job.steps.map((s) => s.uses).filter(Boolean) as string[],
+        );
         const unpinned = uses.filter((u) => !/@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$/.test(u));
         assert.deepStrictEqual(unpinned, []);
     });

@@ -42,7 +42,12 @@ export function isXmlText(text: string): boolean {
  * See https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html.
  */
 export function isS3ObjectKey(key: unknown): boolean {
-    return typeof key === "string" && isWellFormedUnicode(key) && Buffer.byteLength(key) >= 1 && Buffer.byteLength(key) <= 1024;
+    return (
+        typeof key === "string" &&
+        isWellFormedUnicode(key) &&
+        Buffer.byteLength(key) >= 1 &&
+        Buffer.byteLength(key) <= 1024
+    );
 }
 
 /**
@@ -110,7 +115,13 @@ function isDnsLabel(label: string): boolean {
     if (label.length < 1 || label.length > 63) return false;
     if (label.startsWith("-") || label.endsWith("-")) return false;
     for (const char of label) {
-        if (!((char >= "a" && char <= "z") || (char >= "A" && char <= "Z") || (char >= "0" && char <= "9") || char === "-")) return false;
+        if (!(
+            (char >= "a" && char <= "z") ||
+            (char >= "A" && char <= "Z") ||
+            (char >= "0" && char <= "9") ||
+            char === "-"
+        ))
+            return false;
     }
     return true;
 }
@@ -225,7 +236,14 @@ export function isLifecycleDays(days: unknown): boolean {
 }
 
 /** The storage classes a lifecycle transition can go to. */
-export const AWS_TRANSITION_STORAGE_CLASSES = ["STANDARD_IA", "INTELLIGENT_TIERING", "ONEZONE_IA", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"];
+export const AWS_TRANSITION_STORAGE_CLASSES = [
+    "STANDARD_IA",
+    "INTELLIGENT_TIERING",
+    "ONEZONE_IA",
+    "GLACIER_IR",
+    "GLACIER",
+    "DEEP_ARCHIVE",
+];
 
 /**
  * The moves S3 makes between storage classes, from each class to the ones it
@@ -308,7 +326,9 @@ export function isTagMap(tags: unknown): boolean {
     if (prototype !== Object.prototype && prototype !== null) return false;
     const entries = Object.entries(tags);
     if (entries.length > 50) return false;
-    return entries.every(([key, value]) => isTagText(key, 1, 128) && typeof value === "string" && isTagText(value, 0, 256));
+    return entries.every(
+        ([key, value]) => isTagText(key, 1, 128) && typeof value === "string" && isTagText(value, 0, 256),
+    );
 }
 
 const DEFAULT_PORTS: Record<string, string> = { "http:": "80", "https:": "443" };

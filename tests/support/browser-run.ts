@@ -57,7 +57,12 @@ export async function runBrowserScenario(scenario: BrowserScenario): Promise<Bro
             }
             const eventRequestsBeforeQuiet = tracked(edge.requests).length;
             await sleep(scenario.quietMs);
-            return { eventRequests: tracked(edge.requests), eventRequestsBeforeQuiet, outcomes, allRequests: [...edge.requests] };
+            return {
+                eventRequests: tracked(edge.requests),
+                eventRequestsBeforeQuiet,
+                outcomes,
+                allRequests: [...edge.requests],
+            };
         } finally {
             await browser.close();
         }

@@ -71,7 +71,9 @@ export async function build(
         child: (type, suffix) => {
             const found = children(type).filter((r) => r.name === `${name}-${suffix}`);
             if (found.length !== 1) {
-                throw new Error(`expected one ${type} named ${name}-${suffix}, found ${found.length}: ${resources.map((r) => r.name).join(", ")}`);
+                throw new Error(
+                    `expected one ${type} named ${name}-${suffix}, found ${found.length}: ${resources.map((r) => r.name).join(", ")}`,
+                );
             }
             return found[0];
         },

@@ -24,14 +24,17 @@ export async function plannedEdge(args: CloudfrontCollectorArgs): Promise<EdgePl
     const distribution = one("aws:cloudfront/distribution:Distribution", "distribution");
     const behavior = distribution.inputs.defaultCacheBehavior as Record<string, unknown>;
     const policyId = behavior.responseHeadersPolicyId;
-    const policy = engine.resources.find((r) => r.type === "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy" && r.outputs.id === policyId);
+    const policy = engine.resources.find(
+        (r) => r.type === "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy" && r.outputs.id === policyId,
+    );
     return {
         pixels: engine.resources
             .filter((r) => r.type === "aws:s3/bucketObjectv2:BucketObjectv2" && r.name.startsWith(`${name}-`))
             .map((r) => r.inputs as unknown as PixelObjectInputs),
         allowedMethods: behavior.allowedMethods as string[],
         responseHeadersPolicy: policy?.inputs as ResponseHeadersPolicyInputs | undefined,
-        bucketCorsRules: one("aws:s3/bucketCorsConfiguration:BucketCorsConfiguration", "pixel-cors").inputs.corsRules as S3CorsRuleInputs[],
+        bucketCorsRules: one("aws:s3/bucketCorsConfiguration:BucketCorsConfiguration", "pixel-cors").inputs
+            .corsRules as S3CorsRuleInputs[],
         forwardsCorsHeadersToOrigin: behavior.originRequestPolicyId === CORS_S3_ORIGIN_REQUEST_POLICY_ID,
     };
 }

@@ -58,12 +58,15 @@ export async function evaluate(bucketPolicy: PolicyDocument, request: PolicyRequ
         throw new Error(`the simulator refused the request: ${JSON.stringify(result.errors)}`);
     }
     if (result.resultType !== "single") {
-        throw new Error(`expected one resource to be simulated, got a ${result.resultType} result for ${request.resource}`);
+        throw new Error(
+            `expected one resource to be simulated, got a ${result.resultType} result for ${request.resource}`,
+        );
     }
     // A context key the simulator drops as not applying to the action would
     // make a case pass without its condition ever being evaluated.
     const ignored = result.result.ignoredContextKeys ?? [];
-    if (ignored.length > 0) throw new Error(`the simulator ignored context keys ${ignored.join(", ")} for ${request.action}`);
+    if (ignored.length > 0)
+        throw new Error(`the simulator ignored context keys ${ignored.join(", ")} for ${request.action}`);
 
     const analysis = result.result.analysis.resourceAnalysis;
     const sids = (statements: { statement: { sid(): string | undefined } }[] | undefined) =>

@@ -18,7 +18,9 @@ export function s3AcceptsPreflight(rules: readonly S3CorsRuleInputs[], headers: 
         (rule) =>
             rule.allowedOrigins.some((allowed) => wildcardMatch(allowed, origin)) &&
             rule.allowedMethods.includes(method) &&
-            requested.every((h) => (rule.allowedHeaders ?? []).some((allowed) => wildcardMatch(allowed.toLowerCase(), h))),
+            requested.every((h) =>
+                (rule.allowedHeaders ?? []).some((allowed) => wildcardMatch(allowed.toLowerCase(), h)),
+            ),
     );
 }
 
