@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { CloudfrontCollector, CloudfrontCollectorArgs, CollectorArgumentsError } from "../components";
-import { build, T, useMockEngine } from "./support/harness";
+import { build, T, uniqueName, useMockEngine } from "./support/harness";
 
 type Cors = Record<string, any>;
 const corsOf = async (args?: CloudfrontCollectorArgs): Promise<Cors> =>
@@ -8,7 +8,8 @@ const corsOf = async (args?: CloudfrontCollectorArgs): Promise<Cors> =>
 
 function problemsOf(args: unknown): string[] {
     try {
-        new CloudfrontCollector("cors", args as CloudfrontCollectorArgs);
+        // A name of its own: accepted arguments register a collector.
+        new CloudfrontCollector(uniqueName("cors"), args as CloudfrontCollectorArgs);
     } catch (err) {
         assert.ok(err instanceof CollectorArgumentsError, String(err));
         return err.problems.map((p) => `${p.argument}: ${p.accepted}`);
@@ -108,6 +109,9 @@ describe("CORS and caching", () => {
             "allowedOrigins[0]",
         ],
         ["a hole in the list", [, "https://a.example.com"], "allowedOrigins[0]"],
+        ["a wildcard with no domain after it", ["https://*"], "allowedOrigins[0]"],
+        ["an origin with a leading space", [" https://shop.example.com"], "allowedOrigins[0]"],
+        ["an origin with user info", ["https://user@shop.example.com"], "allowedOrigins[0]"],
     ];
     for (const [what, origins, argument] of refused) {
         it(`refuses ${what}, naming ${argument}`, () => {
@@ -117,9 +121,32 @@ describe("CORS and caching", () => {
         });
     }
 
-    it("refuses an origin with its scheme's default port, which browsers leave out of the Origin header", () => {
-        assert.deepEqual(problemsOf({ allowedOrigins: ["https://shop.example.com:443"] }), [
-            'allowedOrigins[0]: an origin without ":443": browsers leave the scheme\'s default port out of the Origin header, so this one would never match',
+    for (const [scheme, port] of [
+        ["https", "443"],
+        ["http", "80"],
+    ]) {
+        it(`refuses an ${scheme} origin with port ${port}, which browsers leave out of the Origin header`, () => {
+            assert.deepEqual(problemsOf({ allowedOrigins: [`${scheme}://shop.example.com:${port}`] }), [
+                `allowedOrigins[0]: an origin without ":${port}": browsers leave the scheme's default port out of the Origin header, so this one would never match`,
+            ]);
+        });
+    }
+
+    it("says what an origin is when given something else", () => {
+        assert.deepEqual(problemsOf({ allowedOrigins: ["https://shop.example.com/page"] }), [
+            'allowedOrigins[0]: an origin: http:// or https://, a host name (or *.domain for its subdomains) and an optional port, no path or trailing "/", such as "https://www.example.com"',
+        ]);
+    });
+
+    it("says why * cannot stand among other origins", () => {
+        assert.deepEqual(problemsOf({ allowedOrigins: ["https://a.example.com", "*"] }), [
+            'allowedOrigins[1]: "*" alone, not with other origins: credentials cannot be allowed for any origin',
+        ]);
+    });
+
+    it("says when an origin is listed twice, whatever its case", () => {
+        assert.deepEqual(problemsOf({ allowedOrigins: ["https://a.example.com", "https://A.example.com"] }), [
+            "allowedOrigins[1]: each origin once: it is already in the list",
         ]);
     });
 
@@ -129,6 +156,7 @@ describe("CORS and caching", () => {
         ]);
     });
 
+    const longHost = `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(61)}`;
     for (const origin of [
         "http://localhost:8080",
         "https://*.example.com",
@@ -136,6 +164,10 @@ describe("CORS and caching", () => {
         "http://[::1]:8080",
         "https://xn--bcher-kva.example",
         "http://shop.example.com:443",
+        "http://host1:3000",
+        "http://1host:3000",
+        "http://192.168.1.255",
+        `https://${longHost}`,
     ]) {
         it(`accepts the origin ${origin}`, () => {
             assert.deepEqual(problemsOf({ allowedOrigins: [origin] }), []);

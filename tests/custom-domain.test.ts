@@ -7,9 +7,20 @@ import * as pulumi from "@pulumi/pulumi";
 const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666";
 const ZONE = "Z0123456789ABCDEFGHIJ";
 
-function problemsOf(args: unknown): string[] {
+function refusalOf(args: unknown): CollectorArgumentsError {
     try {
         new CloudfrontCollector("domain", args as CloudfrontCollectorArgs);
+    } catch (err) {
+        assert.ok(err instanceof CollectorArgumentsError, String(err));
+        return err;
+    }
+    assert.fail(`accepted ${JSON.stringify(args)}`);
+}
+
+function problemsOf(args: unknown): string[] {
+    try {
+        // A name of its own: accepted arguments register a collector.
+        new CloudfrontCollector(uniqueName("domain"), args as CloudfrontCollectorArgs);
     } catch (err) {
         assert.ok(err instanceof CollectorArgumentsError, String(err));
         return err.problems.map((p) => `${p.argument}: ${p.accepted}`);
@@ -116,6 +127,10 @@ describe("a custom domain", () => {
             );
             assert.match(certificate.outputs.arn as string, /^arn:aws:acm:us-east-1:/);
             assert.equal(built.child(T.certificateValidation, "certificate-validation").inputs.region, "us-east-1");
+        });
+
+        it("asks ACM for an ECDSA P-256 key, which every current client takes and which makes a smaller handshake", async () => {
+            assert.equal((await build(args)).child(T.certificate, "certificate").inputs.keyAlgorithm, "EC_prime256v1");
         });
 
         it("makes the certificate with the AWS provider the collector was given, so in the same account", async () => {
@@ -262,6 +277,32 @@ describe("a custom domain", () => {
             { domainNames: ["c.example.com"], certificateArn: CERT, minimumProtocolVersion: null },
             'minimumProtocolVersion: one of "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"',
         ],
+        ["a hosted zone without domain names", { hostedZoneId: ZONE }, "hostedZoneId: no value without domainNames"],
+        [
+            "a TLS policy without domain names",
+            { minimumProtocolVersion: "TLSv1.3_2025" },
+            "minimumProtocolVersion: no value without domainNames",
+        ],
+        [
+            "a certificate ARN that is not a string",
+            { domainNames: ["c.example.com"], certificateArn: 42 },
+            "certificateArn: the ARN of an ACM certificate, a string",
+        ],
+        [
+            "a certificate ARN with text before it",
+            { domainNames: ["c.example.com"], certificateArn: ` ${CERT}` },
+            "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)",
+        ],
+        [
+            "a certificate ARN with text after it",
+            { domainNames: ["c.example.com"], certificateArn: `${CERT}0` },
+            "certificateArn: the ARN of an ACM certificate (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)",
+        ],
+        [
+            "more than 100 domain names, CloudFront's quota",
+            { domainNames: Array.from({ length: 101 }, (_, i) => `c${i}.example.com`), certificateArn: CERT },
+            "domainNames: at most 100 names, CloudFront's quota",
+        ],
         [
             "a hole in the list of domain names",
             { domainNames: [, "c.example.com"], certificateArn: CERT },
@@ -271,6 +312,37 @@ describe("a custom domain", () => {
     for (const [what, args, problem] of refused) {
         it(`refuses ${what}`, () => {
             assert.ok(problemsOf(args).includes(problem), problemsOf(args).join("\n"));
+        });
+    }
+
+    it("shows how many domain names it got when there are too many", () => {
+        const err = refusalOf({
+            domainNames: Array.from({ length: 101 }, (_, i) => `c${i}.example.com`),
+            certificateArn: CERT,
+        });
+        assert.equal(err.problems[0].value, "101 names");
+    });
+
+    const label = (c: string, n: number) => c.repeat(n);
+    for (const [what, args] of [
+        [
+            "100 domain names, CloudFront's quota",
+            { domainNames: Array.from({ length: 100 }, (_, i) => `c${i}.example.com`), certificateArn: CERT },
+        ],
+        [
+            "a domain name of 253 characters, DNS's limit",
+            {
+                domainNames: [`${label("a", 63)}.${label("b", 63)}.${label("c", 63)}.${label("d", 61)}`],
+                certificateArn: CERT,
+            },
+        ],
+        [
+            "the default TLS policy without domain names, as a stack's config holds it",
+            { minimumProtocolVersion: "TLSv1.2_2021" },
+        ],
+    ] as [string, CloudfrontCollectorArgs][]) {
+        it(`accepts ${what}`, () => {
+            assert.deepEqual(problemsOf(args), []);
         });
     }
 

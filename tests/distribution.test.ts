@@ -17,6 +17,13 @@ describe("the distribution", () => {
             assert.equal(behaviorOf(built.child(T.distribution, "distribution")).targetOriginId, origin.originId);
         });
 
+        it("has an ID, which the default cache behaviour targets", async () => {
+            const built = await build();
+            const [origin] = built.child(T.distribution, "distribution").inputs.origins as Record<string, unknown>[];
+            assert.equal(origin.originId, "pixel-bucket");
+            assert.equal(behaviorOf(built.child(T.distribution, "distribution")).targetOriginId, "pixel-bucket");
+        });
+
         it("has no s3OriginConfig, which with origin access control makes a permanent diff", async () => {
             const built = await build();
             const [origin] = built.child(T.distribution, "distribution").inputs.origins as Record<string, unknown>[];
@@ -34,7 +41,16 @@ describe("the distribution", () => {
         });
     });
 
+    it("serves viewers in every country", async () => {
+        const d = (await build()).child(T.distribution, "distribution").inputs;
+        assert.deepEqual(d.restrictions, { geoRestriction: { restrictionType: "none" } });
+    });
+
     describe("cache behaviour", () => {
+        it("sends the pixel uncompressed: 43 bytes gain nothing from compression", async () => {
+            assert.equal(behaviorOf((await build()).child(T.distribution, "distribution")).compress, false);
+        });
+
         it("allows GET and HEAD, and OPTIONS for CORS preflights, and caches GET and HEAD only", async () => {
             const behavior = behaviorOf((await build()).child(T.distribution, "distribution"));
             assert.deepEqual(behavior.allowedMethods, ["GET", "HEAD", "OPTIONS"]);

@@ -1,12 +1,13 @@
 import { strict as assert } from "node:assert";
 import { CloudfrontCollector, CloudfrontCollectorArgs, CollectorArgumentsError } from "../components";
-import { applyErrorsDuring, build, T, useMockEngine, valueOf } from "./support/harness";
+import { applyErrorsDuring, build, T, uniqueName, useMockEngine, valueOf } from "./support/harness";
 
 const LOG_RESOURCE_TYPES = [T.publicAccess, T.ownership, T.acl, T.encryption, T.policy, T.lifecycle, T.versioning];
 
 function problemsOf(args: unknown): string[] {
     try {
-        new CloudfrontCollector("byo", args as CloudfrontCollectorArgs);
+        // A name of its own: accepted arguments register a collector.
+        new CloudfrontCollector(uniqueName("byo"), args as CloudfrontCollectorArgs);
     } catch (err) {
         assert.ok(err instanceof CollectorArgumentsError, String(err));
         return err.problems.map((p) => `${p.argument}: ${p.accepted}`);
@@ -72,6 +73,13 @@ describe("an existing log bucket (logBucketName)", () => {
 
     it("accepts bucket names with dots and digits", () => {
         assert.deepEqual(problemsOf({ logBucketName: "logs.acme-2024.example" }), []);
+    });
+
+    it("accepts bucket names that hold an IP address without being one", () => {
+        assert.deepEqual(
+            [...problemsOf({ logBucketName: "logs.10.0.0.1" }), ...problemsOf({ logBucketName: "10.0.0.1.logs" })],
+            [],
+        );
     });
 
     // Each a value other than the argument's default: the default asks for nothing.

@@ -123,7 +123,7 @@ const junk = fc.anything({
     stringUnit: "binary",
 });
 
-/** `valid`, slightly wrong: a value from `nearly` or a hostile one. */
+/** Mostly values from `nearly` (close to valid ones), sometimes a hostile string or any value at all. */
 function hostileOr<T>(nearly: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
     return fc.oneof(
         { weight: 3, arbitrary: nearly },
@@ -142,10 +142,11 @@ function hostileList(element: fc.Arbitrary<unknown>, maxLength = 5): fc.Arbitrar
     );
 }
 
-/** `text` pieces joined, each piece either as given or replaced by something close to it. */
+/** Strings made of one value from each of `parts`, joined. */
 function pieces(...parts: fc.Arbitrary<string>[]): fc.Arbitrary<string> {
     return fc.tuple(...parts).map((p) => p.join(""));
 }
+/** Mostly `good`; sometimes one of `near`, `good` in upper case, "" or a hostile string. */
 const orNearly = (good: string, ...near: string[]) =>
     fc.oneof(
         { weight: 6, arbitrary: fc.constant(good) },
@@ -234,7 +235,7 @@ function refusalOf(args: unknown, namePrefix: string): CollectorArgumentsError |
 }
 
 /** Whether a problem's argument (`tags key "x"`, `pixelPaths[2]`, `logTransitions[0].days`) is `argument` or part of it. */
-function names(argument: string, problemArgument: string): boolean {
+function isAbout(argument: string, problemArgument: string): boolean {
     return (
         problemArgument === argument ||
         [`${argument}[`, `${argument}.`, `${argument} `].some((p) => problemArgument.startsWith(p))
@@ -264,7 +265,7 @@ describe("hostile input", () => {
                 if (refusal === undefined) {
                     assert.ok(valid(value), `took ${argument} ${show(value)}, which AWS refuses`);
                 } else {
-                    const strays = refusal.problems.filter((p) => !names(argument, p.argument));
+                    const strays = refusal.problems.filter((p) => !isAbout(argument, p.argument));
                     assert.deepEqual(strays, [], `refused ${argument} ${show(value)} naming other arguments`);
                 }
             }),

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { CloudfrontCollector, CloudfrontCollectorArgs, CollectorArgumentsError } from "../components";
-import { build, T, useMockEngine } from "./support/harness";
+import { build, dependenciesOf, T, uniqueName, useMockEngine } from "./support/harness";
 
 type Rule = Record<string, any>;
 const rulesOf = async (args: CloudfrontCollectorArgs): Promise<Rule[]> =>
@@ -9,7 +9,8 @@ const rule = (rules: Rule[], id: string) => rules.find((r) => r.id === id);
 
 function problemsOf(args: unknown): string[] {
     try {
-        new CloudfrontCollector("lifecycle", args as CloudfrontCollectorArgs);
+        // A name of its own: accepted arguments register a collector.
+        new CloudfrontCollector(uniqueName("lifecycle"), args as CloudfrontCollectorArgs);
     } catch (err) {
         assert.ok(err instanceof CollectorArgumentsError, String(err));
         return err.problems.map((p) => `${p.argument}: ${p.accepted}`);
@@ -63,6 +64,23 @@ describe("the log lifecycle", () => {
         assert.deepEqual(r?.filter, {});
     });
 
+    it("moves and expires with one enabled rule", async () => {
+        const r = rule(
+            await rulesOf({
+                logTransitions: [{ days: 0, storageClass: "INTELLIGENT_TIERING" }],
+                logExpirationDays: 400,
+            }),
+            "age-log-files",
+        );
+        assert.deepEqual(r, {
+            id: "age-log-files",
+            status: "Enabled",
+            filter: {},
+            transitions: [{ days: 0, storageClass: "INTELLIGENT_TIERING" }],
+            expiration: { days: 400 },
+        });
+    });
+
     it("deletes log files after logExpirationDays, only when asked", async () => {
         assert.deepEqual(rule(await rulesOf({ logExpirationDays: 400 }), "age-log-files")?.expiration, { days: 400 });
         assert.equal(rule(await rulesOf({}), "age-log-files"), undefined);
@@ -75,8 +93,18 @@ describe("the log lifecycle", () => {
         });
         assert.equal(built.child(T.versioning, "log-versioning").options.retainOnDelete, true);
         const r = rule(built.child(T.lifecycle, "log-lifecycle").inputs.rules as Rule[], "expire-noncurrent-versions");
-        assert.deepEqual(r?.noncurrentVersionExpiration, { noncurrentDays: 90 });
-        assert.deepEqual(r?.expiration, { expiredObjectDeleteMarker: true });
+        assert.deepEqual(r, {
+            id: "expire-noncurrent-versions",
+            status: "Enabled",
+            filter: {},
+            noncurrentVersionExpiration: { noncurrentDays: 90 },
+            expiration: { expiredObjectDeleteMarker: true },
+        });
+    });
+
+    it("is applied after the bucket's encryption when versioning is off, as S3 takes one change at a time", async () => {
+        const built = await build();
+        assert.ok(dependenciesOf(built.child(T.lifecycle, "log-lifecycle")).includes(`${built.name}-log-encryption`));
     });
 
     it("expires earlier versions after the days given", async () => {
@@ -205,6 +233,36 @@ describe("the log lifecycle", () => {
                     ],
                 },
                 "logTransitions[1].days: at least 90: S3 keeps objects 90 days in GLACIER_IR before moving them on",
+            ],
+            [
+                "a transition without days",
+                { logTransitions: [{ storageClass: "GLACIER" }] },
+                "logTransitions[0].days: a whole number of days from 0 to 2147483647",
+            ],
+            [
+                "two transitions on the same day",
+                {
+                    logTransitions: [
+                        { days: 30, storageClass: "INTELLIGENT_TIERING" },
+                        { days: 30, storageClass: "GLACIER" },
+                    ],
+                },
+                "logTransitions[1].days: more days than the transition before it (30)",
+            ],
+            [
+                "ONEZONE_IA before 30 days",
+                { logTransitions: [{ days: 7, storageClass: "ONEZONE_IA" }] },
+                "logTransitions[0].days: at least 30 for ONEZONE_IA, as S3 requires",
+            ],
+            [
+                "wrong days alone, without judging the transition's place",
+                {
+                    logTransitions: [
+                        { days: 30, storageClass: "GLACIER" },
+                        { days: "90", storageClass: "STANDARD_IA" },
+                    ],
+                },
+                "logTransitions[1].days: a whole number of days from 0 to 2147483647",
             ],
             [
                 "a hole in the list of transitions",

@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { GifReader } from "omggif";
+import { pixelFilePath } from "../components/pixel";
 import { transparentGif } from "../pixel/make-pixel";
 import { build, T, useMockEngine } from "./support/harness";
 
@@ -74,6 +75,22 @@ describe("the pixel", () => {
     it("tells browsers not to cache it, so that every event reaches CloudFront", async () => {
         const built = await build();
         assert.equal(built.child(T.object, "pixel-i").inputs.cacheControl, "no-cache, no-store, must-revalidate");
+    });
+
+    it("is read from pixel/pixel.gif beside components/ when the library runs from source", () => {
+        assert.equal(pixelFilePath(), join(__dirname, "..", "pixel", "pixel.gif"));
+    });
+
+    it("has a resource name for each path, with : and % encoded so that no two paths share one", async () => {
+        const built = await build({ pixelPaths: ["a:b", "a%3Ab", "a%b"] });
+        assert.deepEqual(
+            built.children(T.object).map((o) => [o.inputs.key, o.name.slice(`${built.name}-pixel-`.length)]),
+            [
+                ["a:b", "a%3Ab"],
+                ["a%3Ab", "a%253Ab"],
+                ["a%b", "a%25b"],
+            ],
+        );
     });
 
     it("keeps its resource name when the pixel paths are reordered", async () => {

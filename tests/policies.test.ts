@@ -74,6 +74,17 @@ describe("the bucket policies", () => {
         ]);
     });
 
+    it("are written in the current policy language, 2012-10-17", async () => {
+        const built = await build();
+        assert.deepEqual(
+            [
+                documentOf(built.child(T.policy, "pixel-policy")).Version,
+                documentOf(built.child(T.policy, "log-policy")).Version,
+            ],
+            ["2012-10-17", "2012-10-17"],
+        );
+    });
+
     it("allow nothing on the log bucket: log delivery writes through the ACL", async () => {
         const doc = documentOf((await build()).child(T.policy, "log-policy"));
         assert.deepEqual(

@@ -2,8 +2,30 @@ import { strict as assert } from "node:assert";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CloudfrontCollector, CollectorArgumentsError } from "../components";
-import { OPT_IN_REGIONS } from "../components/regions";
 import { applyErrorsDuring, T, useMockEngine } from "./support/harness";
+
+// The opt-in regions as AWS lists them
+// (https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html),
+// written out here rather than read from the component.
+const AWS_OPT_IN_REGIONS = [
+    "af-south-1",
+    "ap-east-1",
+    "ap-east-2",
+    "ap-south-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "ap-southeast-5",
+    "ap-southeast-6",
+    "ap-southeast-7",
+    "ca-west-1",
+    "eu-central-2",
+    "eu-south-1",
+    "eu-south-2",
+    "il-central-1",
+    "me-central-1",
+    "me-south-1",
+    "mx-central-1",
+];
 
 /** Runs `work` with `aws:region` set to `region`, as a stack's config would. */
 function withRegion<R>(region: string | undefined, work: () => R): R {
@@ -32,7 +54,7 @@ function refusal(work: () => unknown): CollectorArgumentsError {
 describe("regions", () => {
     const engine = useMockEngine();
 
-    for (const region of [...OPT_IN_REGIONS].sort()) {
+    for (const region of AWS_OPT_IN_REGIONS) {
         it(`refuses a stack in the opt-in region ${region} at construction, saying why and what to do`, () => {
             const before = engine().resources.length;
             const err = refusal(() => withRegion(region, () => new CloudfrontCollector(`optin-${region}`)));
@@ -90,6 +112,33 @@ describe("regions", () => {
         assert.doesNotThrow(() =>
             withRegion("af-south-1", () => new CloudfrontCollector("byo-elsewhere", { logBucketName: "acme-logs" })),
         );
+    });
+
+    // An explicit provider decides the region; the stack's own is then no guide.
+    for (const [what, opts] of [
+        ["provider", () => ({ provider: new aws.Provider("ireland", { region: "eu-west-1" }) })],
+        ["providers", () => ({ providers: [new aws.Provider("ireland-too", { region: "eu-west-1" })] })],
+    ] as [string, () => pulumi.ComponentResourceOptions][]) {
+        it(`leaves the region to an explicit ${what} at construction, whatever the stack's region`, () => {
+            assert.doesNotThrow(() =>
+                withRegion("af-south-1", () => new CloudfrontCollector(`explicit-${what}`, {}, opts())),
+            );
+        });
+    }
+
+    describe("with an explicit provider in an opt-in region, in a stack whose region is not", () => {
+        useMockEngine();
+
+        it("stops the deploy before the log bucket is created, going by the provider's region", async () => {
+            const errors = await applyErrorsDuring(() => {
+                const provider = new aws.Provider("cape-town-from-ireland", { region: "af-south-1" });
+                new CloudfrontCollector("provider-optin-elsewhere", {}, { provider });
+            });
+            assert.ok(
+                errors.some((e) => e.includes("the log bucket cannot be in af-south-1")),
+                errors.join("\n"),
+            );
+        });
     });
 
     describe("with an explicit provider in an opt-in region", () => {

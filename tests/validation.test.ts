@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { CloudfrontCollector, CloudfrontCollectorArgs, CollectorArgumentsError } from "../components";
-import { useMockEngine } from "./support/harness";
+import { build, T, useMockEngine } from "./support/harness";
 
 /** Builds with `args` (typed loosely, as from JavaScript or config) and returns the error thrown. */
 function refusal(args: unknown, name = "bad"): CollectorArgumentsError {
@@ -209,6 +209,57 @@ describe("argument checks", () => {
             'tags["team"]: got "AWS:data"; expected a string of at most 256 letters, digits, spaces or _ . : / = + - @, not starting with aws:',
         ],
         [
+            "a pixel path with a control character",
+            { pixelPaths: ["i\n"] },
+            'pixelPaths[0]: got "i\\n"; expected a path without control characters',
+        ],
+        [
+            "a pixel path with a . segment",
+            { pixelPaths: ["./i"] },
+            'pixelPaths[0]: got "./i"; expected a path without "." or ".." segments: browsers and CloudFront remove them before the request reaches S3',
+        ],
+        [
+            "a pixel path with leading slashes, suggesting it without them",
+            { pixelPaths: ["//ice.png"] },
+            'pixelPaths[0]: got "//ice.png"; expected a path without a leading "/" (for example "ice.png")',
+        ],
+        [
+            "a pixel path of slashes alone, suggesting i",
+            { pixelPaths: ["/"] },
+            'pixelPaths[0]: got "/"; expected a path without a leading "/" (for example "i")',
+        ],
+        [
+            "a log prefix with leading slashes, suggesting it without them",
+            { logPrefix: "//logs/" },
+            'logPrefix: got "//logs/"; expected a key prefix without a leading "/" (for example "logs/"), or "" for none',
+        ],
+        [
+            "a web ACL ARN with text before it",
+            { webAclArn: ` ${webAcl}` },
+            `webAclArn: got " ${webAcl}"; expected ${WEB_ACL_RULES}`,
+        ],
+        [
+            "a web ACL ARN with text after it",
+            { webAclArn: `${webAcl}/rules` },
+            `webAclArn: got "${webAcl}/rules"; expected ${WEB_ACL_RULES}`,
+        ],
+        ["tags: null", { tags: null }, "tags: got null; expected a map of tag names to string values"],
+        [
+            "an empty tag key",
+            { tags: { "": "x" } },
+            'tags key "": got ""; expected a key of 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:',
+        ],
+        [
+            "a tag key of 129 characters",
+            { tags: { ["k".repeat(129)]: "x" } },
+            `tags key "${"k".repeat(129)}": got "${"k".repeat(129)}"; expected a key of 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:`,
+        ],
+        [
+            "a tag value of 257 characters",
+            { tags: { team: "v".repeat(257) } },
+            `tags["team"]: got "${"v".repeat(257)}"; expected a string of at most 256 letters, digits, spaces or _ . : / = + - @, not starting with aws:`,
+        ],
+        [
             "more than 50 tags",
             { tags: Object.fromEntries([...Array(51).keys()].map((i) => [`k${i}`, "v"])) },
             'tags: got "51 tags"; expected at most 50 tags',
@@ -238,7 +289,57 @@ describe("argument checks", () => {
     });
 
     it("refuses args that are not an object", () => {
-        assert.equal(refusal("i").problems[0].argument, "args");
+        assert.deepEqual(refusal("i").problems, [
+            { argument: "args", value: "i", accepted: "an object of collector arguments" },
+        ]);
+    });
+
+    it("lists the problems one per line", () => {
+        const err = refusal({ logPrefix: "/x", priceClass: "cheap" });
+        assert.equal(
+            err.message,
+            'CloudfrontCollector "bad" has 2 invalid arguments:\n' +
+                '  - logPrefix: got "/x"; expected a key prefix without a leading "/" (for example "x"), or "" for none\n' +
+                '  - priceClass: got "cheap"; expected one of "PriceClass_100", "PriceClass_200", "PriceClass_All"',
+        );
+    });
+
+    it("is a CollectorArgumentsError by name, as stack traces and logs show it", () => {
+        assert.equal(refusal({ logPrefix: "/x" }).name, "CollectorArgumentsError");
+    });
+
+    // How a received value is shown: as the user would have written it, and
+    // never so long that the message hides the other problems.
+    const shown: [string, unknown, string][] = [
+        ["undefined", undefined, "undefined"],
+        ["a function", () => "i", "a function"],
+        ["a bigint with its n", 30n, "30n"],
+        ["a symbol by its description", Symbol("paths"), "Symbol(paths)"],
+        ["a long value cut at 200 characters", ["a".repeat(300)], `["${"a".repeat(198)}...`],
+        ["a value of exactly 200 characters whole", ["a".repeat(196)], `["${"a".repeat(196)}"]`],
+        [
+            "a value that refers to itself by its kind",
+            (() => {
+                const loop: Record<string, unknown> = {};
+                loop.self = loop;
+                return loop;
+            })(),
+            "[object Object]",
+        ],
+    ];
+    for (const [what, value, text] of shown) {
+        it(`shows ${what} in the message`, () => {
+            assert.equal(
+                refusal({ pixelPaths: [value] }).message.split("\n")[1],
+                `  - pixelPaths[0]: got ${text}; expected a string`,
+            );
+        });
+    }
+
+    it("cuts the default comment to CloudFront's 128 characters for a long collector name", async () => {
+        const name = `c${"x".repeat(200)}`;
+        const distribution = (await build({}, name)).child(T.distribution, "distribution").inputs;
+        assert.equal(distribution.comment, `Snowplow collector ${name}`.slice(0, 128));
     });
 
     const accepted: [string, CloudfrontCollectorArgs][] = [
@@ -257,6 +358,12 @@ describe("argument checks", () => {
         ["a comment of 128 characters", { comment: "c".repeat(128) }],
         ["a comment with tabs, line breaks and characters from outside the BMP", { comment: "shop\tevents\r\n😀" }],
         ["a pixel path with a character outside the BMP", { pixelPaths: ["😀.gif"] }],
+        [
+            "a log prefix of exactly 984 bytes, which leaves room for CloudFront's file name",
+            { logPrefix: "é".repeat(492) },
+        ],
+        ["a tag key of 128 characters and a value of 256", { tags: { ["k".repeat(128)]: "v".repeat(256) } }],
+        ["50 tags, AWS's limit", { tags: Object.fromEntries([...Array(50).keys()].map((i) => [`k${i}`, "v"])) }],
     ];
     for (const [what, args] of accepted) {
         it(`accepts ${what}`, () => {
