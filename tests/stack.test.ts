@@ -1,37 +1,12 @@
 import { strict as assert } from "node:assert";
 import { join } from "node:path";
-import { CloudfrontCollectorArgs } from "../components";
 import { PlannedResource } from "../plan/engine";
 import { planStack, StackPlan } from "../plan/run";
 import { readProject, readStackConfig, StackConfigError } from "../plan/stack-config";
+import { ARGUMENT_NAMES } from "./support/argument-names";
 
 const root = join(__dirname, "..");
 
-/** Every argument of the component; the compiler keeps the list complete. */
-const ARGUMENTS: Record<keyof CloudfrontCollectorArgs, true> = {
-    pixelPaths: true,
-    logPrefix: true,
-    includeCookies: true,
-    priceClass: true,
-    viewerProtocolPolicy: true,
-    allowedOrigins: true,
-    domainNames: true,
-    certificateArn: true,
-    createCertificate: true,
-    hostedZoneId: true,
-    minimumProtocolVersion: true,
-    comment: true,
-    webAclArn: true,
-    logBucketName: true,
-    logTransitions: true,
-    logExpirationDays: true,
-    logAbortIncompleteUploadDays: true,
-    logVersioning: true,
-    logNoncurrentVersionExpirationDays: true,
-    retainLogBucket: true,
-    forceDestroyLogBucket: true,
-    tags: true,
-};
 const project = readProject(root);
 
 /** Plans the stack program with Pulumi.yaml's defaults and `values` (unqualified keys are the project's). */
@@ -122,7 +97,7 @@ describe("the stack program", () => {
 
 describe("Pulumi.yaml", () => {
     // Every argument but the two Pulumi's project schema cannot type (a map and a list of objects).
-    const argsOfComponent = Object.keys(ARGUMENTS).filter((a) => a !== "tags" && a !== "logTransitions");
+    const argsOfComponent = ARGUMENT_NAMES.filter((a) => a !== "tags" && a !== "logTransitions");
 
     it("names the stack program as main, not the library", () => {
         assert.equal(project.main, join(root, "index.ts"));
